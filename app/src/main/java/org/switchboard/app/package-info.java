@@ -1,0 +1,2 @@
+/** Switchboard app module. */
+package org.switchboard.app;

@@ -1,0 +1,2 @@
+/** Switchboard media module. */
+package org.switchboard.media;

@@ -1,0 +1,2 @@
+/** Switchboard net module. */
+package org.switchboard.net;

@@ -1,0 +1,85 @@
+package org.switchboard.sip.message;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ordered, immutable {@code ;name=value} parameters of a URI or header. A flag parameter
+ * ({@code ;lr}) has a null value. Names compare case-insensitively; values are kept as written.
+ */
+public final class Params {
+    private static final Params EMPTY = new Params(List.of());
+
+    /** One parameter; {@code value} is null for a flag. */
+    public record Param(String name, String value) { }
+
+    private final List<Param> list;
+
+    private Params(List<Param> list) { this.list = list; }
+
+    public static Params empty() { return EMPTY; }
+
+    public static Params of(List<Param> list) {
+        return list.isEmpty() ? EMPTY : new Params(Collections.unmodifiableList(new ArrayList<>(list)));
+    }
+
+    public List<Param> list() { return list; }
+
+    public boolean isEmpty() { return list.isEmpty(); }
+
+    public boolean has(String name) {
+        for (Param p : list) if (p.name().equalsIgnoreCase(name)) return true;
+        return false;
+    }
+
+    /** The value of a parameter; empty when absent or when it is a flag. */
+    public Optional<String> get(String name) {
+        for (Param p : list) if (p.name().equalsIgnoreCase(name)) return Optional.ofNullable(p.value());
+        return Optional.empty();
+    }
+
+    /** Sets (replaces or appends) a parameter; a null value makes it a flag. */
+    public Params with(String name, String value) {
+        List<Param> copy = new ArrayList<>(list.size() + 1);
+        boolean placed = false;
+        for (Param p : list) {
+            if (p.name().equalsIgnoreCase(name)) {
+                if (!placed) copy.add(new Param(name, value));
+                placed = true;
+            } else {
+                copy.add(p);
+            }
+        }
+        if (!placed) copy.add(new Param(name, value));
+        return new Params(Collections.unmodifiableList(copy));
+    }
+
+    public Params without(String name) {
+        List<Param> copy = new ArrayList<>(list.size());
+        for (Param p : list) if (!p.name().equalsIgnoreCase(name)) copy.add(p);
+        return copy.isEmpty() ? EMPTY : new Params(Collections.unmodifiableList(copy));
+    }
+
+    /** Prints as {@code ;a=b;lr}, or the empty string. */
+    public void appendTo(StringBuilder sb) {
+        for (Param p : list) {
+            sb.append(';').append(p.name());
+            if (p.value() != null) sb.append('=').append(p.value());
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        appendTo(sb);
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) { return o instanceof Params p && p.list.equals(list); }
+
+    @Override
+    public int hashCode() { return list.hashCode(); }
+}

@@ -1,0 +1,2 @@
+/** Switchboard store module. */
+package org.switchboard.store;

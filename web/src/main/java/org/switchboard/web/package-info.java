@@ -1,0 +1,2 @@
+/** Switchboard web module. */
+package org.switchboard.web;
