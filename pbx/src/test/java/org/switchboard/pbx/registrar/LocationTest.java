@@ -1,0 +1,170 @@
+package org.switchboard.pbx.registrar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.switchboard.sip.transport.Flow;
+import org.switchboard.sip.transport.Transport;
+
+class LocationTest {
+
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final Flow FLOW = new Flow(Transport.UDP, new InetSocketAddress("127.0.0.1", 5060),
+            new InetSocketAddress("192.0.2.10", 5062));
+
+    static Binding binding(String aor, String contact, Instant expiresAt) {
+        return new Binding(aor, contact, expiresAt, "call-" + aor, 1, FLOW, "TestPhone/1.0", T0);
+    }
+
+    private static Location.Update<Void> put(Binding... bs) {
+        return new Location.Update<>(List.of(bs), null);
+    }
+
+    private final FakeBindingRepository repo = new FakeBindingRepository();
+    private final Location location = new Location(repo, InstantSource.fixed(T0), Duration.ofMillis(50), 2);
+
+    @Test
+    void severalContactsPerAorEachWithItsOwnExpiry() {
+        Binding desk = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(60));
+        Binding mobile = binding("1001", "sip:1001@192.0.2.11", T0.plusSeconds(3600));
+        location.update("1001", current -> put(desk, mobile));
+        assertThat(location.lookup("1001", T0)).containsExactly(desk, mobile);
+        assertThat(location.lookup("1001", T0.plusSeconds(60))).containsExactly(mobile);
+        assertThat(location.lookup("1002", T0)).isEmpty();
+    }
+
+    @Test
+    void expireDropsOnlyExpiredBindingsAndQueuesTheirRemoval() {
+        Binding desk = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(60));
+        Binding mobile = binding("1001", "sip:1001@192.0.2.11", T0.plusSeconds(3600));
+        Binding other = binding("1002", "sip:1002@192.0.2.12", T0.plusSeconds(30));
+        location.update("1001", c -> put(desk, mobile));
+        location.update("1002", c -> put(other));
+        location.flush();
+        assertThat(location.expire(T0.plusSeconds(59))).isEqualTo(1);
+        assertThat(location.expire(T0.plusSeconds(60))).isEqualTo(1);
+        assertThat(location.aorCount()).isEqualTo(1);
+        location.flush();
+        assertThat(repo.rows.keySet()).containsExactly(mobile.key());
+    }
+
+    @Test
+    void changesReachTheRepositoryInBatchesAndCoalesce() {
+        for (int i = 0; i < 5; i++) {
+            Binding b = binding("10" + (10 + i), "sip:u@192.0.2." + i, T0.plusSeconds(600));
+            location.update(b.aor(), c -> put(b));
+        }
+        Binding first = binding("1010", "sip:u@192.0.2.0", T0.plusSeconds(600));
+        Binding refreshed = new Binding("1010", "sip:u@192.0.2.0", T0.plusSeconds(900), "call-1010", 2, FLOW, "", T0);
+        location.update("1010", c -> put(refreshed));
+        assertThat(location.pendingWrites()).isEqualTo(5);
+        assertThat(repo.batches).isEmpty(); // nothing written in the caller's thread
+        assertThat(location.flush()).isEqualTo(5);
+        assertThat(repo.batches).extracting(FakeBindingRepository.Batch::size).containsExactly(2, 2, 1);
+        assertThat(repo.rows.get(first.key())).isEqualTo(refreshed);
+    }
+
+    @Test
+    void removalsAreWrittenToo() {
+        Binding b = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(600));
+        location.update("1001", c -> put(b));
+        location.flush();
+        location.removeAll("1001");
+        location.flush();
+        assertThat(repo.rows).isEmpty();
+        assertThat(repo.batches.getLast().removals()).containsExactly(b.key());
+    }
+
+    @Test
+    void aFailedWriteIsRetriedWithoutLosingNewerChanges() {
+        Binding b = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(600));
+        location.update("1001", c -> put(b));
+        repo.failuresToInject = 1;
+        assertThat(location.flush()).isZero();
+        assertThat(location.pendingWrites()).isEqualTo(1);
+        Binding newer = new Binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(900), "call-1001", 2, FLOW, "", T0);
+        location.update("1001", c -> put(newer));
+        assertThat(location.flush()).isEqualTo(1);
+        assertThat(repo.rows.get(b.key())).isEqualTo(newer);
+    }
+
+    @Test
+    void restoreKeepsUnexpiredBindingsAndDeletesExpiredRows() {
+        Binding live = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(600));
+        Binding dead = binding("1002", "sip:1002@192.0.2.11", T0.minusSeconds(1));
+        FakeBindingRepository stored = new FakeBindingRepository(live, dead);
+        try (Location restored = Location.restore(stored, InstantSource.fixed(T0), T0)) {
+            assertThat(restored.all()).containsExactly(live);
+            assertThat(restored.lookup("1001", T0)).containsExactly(live);
+            assertThat(restored.lookup("1002", T0)).isEmpty();
+        }
+        assertThat(stored.rows.keySet()).containsExactly(live.key());
+    }
+
+    @Test
+    void theBackgroundFlusherWritesWithoutBeingAsked() throws InterruptedException {
+        CountDownLatch applied = new CountDownLatch(1);
+        repo.applied = applied;
+        location.start();
+        try {
+            Binding b = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(600));
+            location.update("1001", c -> put(b));
+            assertThat(applied.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(repo.rows).containsKey(b.key());
+        } finally {
+            location.close();
+        }
+    }
+
+    @Test
+    void closeFlushesWhatIsLeft() {
+        location.start();
+        Binding b = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(600));
+        location.update("1001", c -> put(b));
+        location.close();
+        assertThat(repo.rows).containsKey(b.key());
+        assertThat(location.pendingWrites()).isZero();
+    }
+
+    @Test
+    void allIsOrderedAndHidesExpired() {
+        Binding b2 = binding("1002", "sip:b@192.0.2.2", T0.plusSeconds(600));
+        Binding b1 = binding("1001", "sip:z@192.0.2.1", T0.plusSeconds(600));
+        Binding b0 = binding("1001", "sip:a@192.0.2.1", T0.plusSeconds(600));
+        Binding gone = binding("1003", "sip:c@192.0.2.3", T0);
+        location.update("1002", c -> put(b2));
+        location.update("1001", c -> put(b1, b0));
+        location.update("1003", c -> put(gone));
+        assertThat(location.all()).containsExactly(b0, b1, b2);
+    }
+
+    @Test
+    void concurrentUpdatesOfOneAorAreAtomic() throws InterruptedException {
+        int threads = 8;
+        int each = 50;
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            started.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < each; i++) {
+                    Binding b = binding("1001", "sip:" + id + "-" + i + "@192.0.2.1", T0.plusSeconds(600));
+                    location.update("1001", current -> {
+                        List<Binding> next = new ArrayList<>(current);
+                        next.add(b);
+                        return new Location.Update<>(next, null);
+                    });
+                }
+            }));
+        }
+        for (Thread t : started) t.join();
+        assertThat(location.lookup("1001", T0)).hasSize(threads * each);
+    }
+}
