@@ -2,27 +2,25 @@ package org.switchboard.sip.message;
 
 import java.util.Optional;
 
-/** The CSeq header: a sequence number (0 to 2^31-1, RFC 3261 §8.1.1.5) and a method. */
+/**
+ * The CSeq header: a sequence number and a method (RFC 3261 §20.16). The number must be
+ * below 2^31 (§8.1.1.5); a larger one makes the message malformed (RFC 4475 §3.1.2.4).
+ */
 public record CSeq(long number, String method) {
 
     public static final long MAX = (1L << 31) - 1;
 
+    /** Parses {@code 1*DIGIT LWS Method}; leading zeros are allowed ({@code 0009 INVITE}). */
     public static Optional<CSeq> parse(String value) {
-        String v = value.trim();
-        int sp = indexOfWhitespace(v);
+        String v = value.strip();
+        int sp = Syntax.indexOfWhitespace(v);
         if (sp <= 0) return Optional.empty();
         String num = v.substring(0, sp);
-        String method = v.substring(sp).trim();
-        if (method.isEmpty() || !Syntax.isToken(method) || num.length() > 10) return Optional.empty();
-        for (int i = 0; i < num.length(); i++) if (!Character.isDigit(num.charAt(i))) return Optional.empty();
+        String method = v.substring(sp).strip();
+        if (!Syntax.isToken(method) || !Syntax.isDigits(num, 10)) return Optional.empty();
         long n = Long.parseLong(num);
         if (n > MAX) return Optional.empty();
         return Optional.of(new CSeq(n, method));
-    }
-
-    private static int indexOfWhitespace(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == ' ' || s.charAt(i) == '\t') return i;
-        return -1;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.switchboard.sip.message;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ public final class HeaderNames {
     public static final String MAX_FORWARDS = "Max-Forwards";
     public static final String CONTENT_LENGTH = "Content-Length";
     public static final String CONTENT_TYPE = "Content-Type";
+    public static final String CONTENT_ENCODING = "Content-Encoding";
     public static final String EXPIRES = "Expires";
     public static final String MIN_EXPIRES = "Min-Expires";
     public static final String ROUTE = "Route";
@@ -34,41 +36,51 @@ public final class HeaderNames {
     public static final String USER_AGENT = "User-Agent";
     public static final String SERVER = "Server";
     public static final String ACCEPT = "Accept";
+    public static final String ACCEPT_ENCODING = "Accept-Encoding";
     public static final String DATE = "Date";
     public static final String RETRY_AFTER = "Retry-After";
+    public static final String WARNING = "Warning";
+    public static final String SUBJECT = "Subject";
+    public static final String EVENT = "Event";
+    public static final String ALLOW_EVENTS = "Allow-Events";
+    public static final String SUBSCRIPTION_STATE = "Subscription-State";
+    public static final String REFER_TO = "Refer-To";
+    public static final String REFERRED_BY = "Referred-By";
+    public static final String SESSION_EXPIRES = "Session-Expires";
+    public static final String MIN_SE = "Min-SE";
+    public static final String RSEQ = "RSeq";
+    public static final String RACK = "RAck";
+    public static final String PATH = "Path";
+    public static final String REASON = "Reason";
+    public static final String P_ASSERTED_IDENTITY = "P-Asserted-Identity";
 
-    private static final Map<String, String> CANONICAL = Map.ofEntries(
-            Map.entry("v", VIA), Map.entry("via", VIA),
-            Map.entry("f", FROM), Map.entry("from", FROM),
-            Map.entry("t", TO), Map.entry("to", TO),
-            Map.entry("i", CALL_ID), Map.entry("call-id", CALL_ID),
-            Map.entry("cseq", CSEQ),
-            Map.entry("m", CONTACT), Map.entry("contact", CONTACT),
-            Map.entry("max-forwards", MAX_FORWARDS),
-            Map.entry("l", CONTENT_LENGTH), Map.entry("content-length", CONTENT_LENGTH),
-            Map.entry("c", CONTENT_TYPE), Map.entry("content-type", CONTENT_TYPE),
-            Map.entry("e", "Content-Encoding"), Map.entry("content-encoding", "Content-Encoding"),
-            Map.entry("s", "Subject"), Map.entry("subject", "Subject"),
-            Map.entry("k", SUPPORTED), Map.entry("supported", SUPPORTED),
-            Map.entry("o", "Event"), Map.entry("event", "Event"),
-            Map.entry("u", "Allow-Events"), Map.entry("allow-events", "Allow-Events"),
-            Map.entry("r", "Refer-To"), Map.entry("refer-to", "Refer-To"),
-            Map.entry("b", "Referred-By"), Map.entry("referred-by", "Referred-By"),
-            Map.entry("x", "Session-Expires"), Map.entry("session-expires", "Session-Expires"),
-            Map.entry("a", "Accept-Contact"), Map.entry("j", "Reject-Contact"),
-            Map.entry("d", "Request-Disposition"), Map.entry("y", "Identity"),
-            Map.entry("expires", EXPIRES), Map.entry("min-expires", MIN_EXPIRES),
-            Map.entry("route", ROUTE), Map.entry("record-route", RECORD_ROUTE),
-            Map.entry("authorization", AUTHORIZATION),
-            Map.entry("proxy-authorization", PROXY_AUTHORIZATION),
-            Map.entry("www-authenticate", WWW_AUTHENTICATE),
-            Map.entry("proxy-authenticate", PROXY_AUTHENTICATE),
-            Map.entry("authentication-info", AUTHENTICATION_INFO),
-            Map.entry("allow", ALLOW), Map.entry("require", REQUIRE),
-            Map.entry("proxy-require", PROXY_REQUIRE), Map.entry("unsupported", UNSUPPORTED),
-            Map.entry("user-agent", USER_AGENT), Map.entry("server", SERVER),
-            Map.entry("accept", ACCEPT), Map.entry("date", DATE),
-            Map.entry("retry-after", RETRY_AFTER), Map.entry("www-authenticate ", WWW_AUTHENTICATE));
+    /** Lower-case spelling (and compact form) to canonical spelling. */
+    private static final Map<String, String> BY_LOWER = new HashMap<>();
+    /** Canonical spelling to itself: the usual case, looked up without allocating. */
+    private static final Map<String, String> BY_CANONICAL = new HashMap<>();
+
+    static {
+        for (String name : new String[] {VIA, FROM, TO, CALL_ID, CSEQ, CONTACT, MAX_FORWARDS, CONTENT_LENGTH,
+                CONTENT_TYPE, CONTENT_ENCODING, EXPIRES, MIN_EXPIRES, ROUTE, RECORD_ROUTE, AUTHORIZATION,
+                PROXY_AUTHORIZATION, WWW_AUTHENTICATE, PROXY_AUTHENTICATE, AUTHENTICATION_INFO, ALLOW, SUPPORTED,
+                REQUIRE, PROXY_REQUIRE, UNSUPPORTED, USER_AGENT, SERVER, ACCEPT, ACCEPT_ENCODING, DATE, RETRY_AFTER,
+                WARNING, SUBJECT, EVENT, ALLOW_EVENTS, SUBSCRIPTION_STATE, REFER_TO, REFERRED_BY, SESSION_EXPIRES,
+                MIN_SE, RSEQ, RACK, PATH, REASON, P_ASSERTED_IDENTITY, "Accept-Language", "Alert-Info", "Call-Info",
+                "Content-Disposition", "Content-Language", "Error-Info", "In-Reply-To", "MIME-Version", "Organization",
+                "Priority", "Reply-To", "Timestamp", "Service-Route", "P-Preferred-Identity", "Privacy",
+                "Replaces", "Identity", "Identity-Info", "Accept-Contact", "Reject-Contact", "Request-Disposition",
+                "Security-Client", "Security-Server", "Security-Verify", "SIP-ETag", "SIP-If-Match", "History-Info",
+                "Diversion", "Target-Dialog", "Refer-Sub", "Content-Transfer-Encoding"}) {
+            BY_CANONICAL.put(name, name);
+            BY_LOWER.put(name.toLowerCase(Locale.ROOT), name);
+        }
+        String[][] compact = {{"v", VIA}, {"f", FROM}, {"t", TO}, {"i", CALL_ID}, {"m", CONTACT},
+                {"l", CONTENT_LENGTH}, {"c", CONTENT_TYPE}, {"e", CONTENT_ENCODING}, {"s", SUBJECT},
+                {"k", SUPPORTED}, {"o", EVENT}, {"u", ALLOW_EVENTS}, {"r", REFER_TO}, {"b", REFERRED_BY},
+                {"x", SESSION_EXPIRES}, {"a", "Accept-Contact"}, {"j", "Reject-Contact"},
+                {"d", "Request-Disposition"}, {"y", "Identity"}, {"n", "Identity-Info"}};
+        for (String[] c : compact) BY_LOWER.put(c[0], c[1]);
+    }
 
     /**
      * Headers whose value is a comma-separated list (RFC 3261 §7.3.1): the parser splits them
@@ -76,14 +88,30 @@ public final class HeaderNames {
      * separate parameters), nor are Date, Retry-After or the name-addr headers From and To.
      */
     public static final Set<String> LIST_VALUED = Set.of(VIA, CONTACT, ROUTE, RECORD_ROUTE, ALLOW,
-            SUPPORTED, REQUIRE, PROXY_REQUIRE, UNSUPPORTED, ACCEPT, "Allow-Events", "Accept-Encoding",
-            "Accept-Language", "Content-Encoding", "Content-Language", "In-Reply-To", "Path",
-            "Service-Route", "P-Asserted-Identity", "Security-Client", "Security-Server", "Security-Verify");
+            SUPPORTED, REQUIRE, PROXY_REQUIRE, UNSUPPORTED, ACCEPT, ACCEPT_ENCODING, ALLOW_EVENTS, PATH, REASON,
+            WARNING, P_ASSERTED_IDENTITY, CONTENT_ENCODING, "Accept-Language", "Content-Language", "In-Reply-To",
+            "Service-Route", "Alert-Info", "Call-Info", "Error-Info", "P-Preferred-Identity", "History-Info",
+            "Diversion", "Accept-Contact", "Reject-Contact", "Request-Disposition",
+            "Security-Client", "Security-Server", "Security-Verify");
+
+    /**
+     * Headers that may appear at most once (RFC 3261 §7.3.1, §20): a second one makes a
+     * request malformed (RFC 4475 §3.3.8, §3.3.9).
+     */
+    public static final Set<String> SINGLE_VALUED = Set.of(FROM, TO, CALL_ID, CSEQ, MAX_FORWARDS,
+            CONTENT_LENGTH, CONTENT_TYPE);
 
     /** The canonical spelling of a header name: compact forms expanded, known names in their RFC case. */
     public static String canonical(String name) {
-        String c = CANONICAL.get(name.toLowerCase(Locale.ROOT));
+        String c = BY_CANONICAL.get(name);
+        if (c != null) return c;
+        c = BY_LOWER.get(name.toLowerCase(Locale.ROOT));
         return c != null ? c : name;
+    }
+
+    /** {@code name} itself when it is a known name spelled canonically (so a token), else null. */
+    static String canonicalSpellingOrNull(String name) {
+        return BY_CANONICAL.get(name);
     }
 
     public static boolean isListValued(String canonicalName) {

@@ -19,6 +19,11 @@ public final class Headers {
 
     public static Headers empty() { return EMPTY; }
 
+    /** Wraps fields the parser built (names already canonical): no copy. */
+    static Headers trusted(List<HeaderField> fields) {
+        return fields.isEmpty() ? EMPTY : new Headers(Collections.unmodifiableList(fields));
+    }
+
     public static Headers of(List<HeaderField> fields) {
         List<HeaderField> copy = new ArrayList<>(fields.size());
         for (HeaderField f : fields) copy.add(new HeaderField(HeaderNames.canonical(f.name()), f.value()));
@@ -32,7 +37,7 @@ public final class Headers {
     /** The first value of the named header. */
     public Optional<String> first(String name) {
         String n = HeaderNames.canonical(name);
-        for (HeaderField f : fields) if (f.name().equalsIgnoreCase(n)) return Optional.of(f.value());
+        for (HeaderField f : fields) if (matches(f, n)) return Optional.of(f.value());
         return Optional.empty();
     }
 
@@ -40,8 +45,20 @@ public final class Headers {
     public List<String> all(String name) {
         String n = HeaderNames.canonical(name);
         List<String> out = new ArrayList<>(2);
-        for (HeaderField f : fields) if (f.name().equalsIgnoreCase(n)) out.add(f.value());
+        for (HeaderField f : fields) if (matches(f, n)) out.add(f.value());
         return out;
+    }
+
+    /** How many fields carry that name. */
+    public int count(String name) {
+        String n = HeaderNames.canonical(name);
+        int c = 0;
+        for (HeaderField f : fields) if (matches(f, n)) c++;
+        return c;
+    }
+
+    private static boolean matches(HeaderField f, String canonicalName) {
+        return f.name().equalsIgnoreCase(canonicalName);
     }
 
     public boolean has(String name) { return first(name).isPresent(); }
@@ -67,7 +84,7 @@ public final class Headers {
         List<HeaderField> copy = new ArrayList<>(fields.size());
         boolean placed = false;
         for (HeaderField f : fields) {
-            if (f.name().equalsIgnoreCase(n)) {
+            if (matches(f, n)) {
                 if (!placed) copy.add(new HeaderField(n, value));
                 placed = true;
             } else {
@@ -82,7 +99,7 @@ public final class Headers {
     public Headers without(String name) {
         String n = HeaderNames.canonical(name);
         List<HeaderField> copy = new ArrayList<>(fields.size());
-        for (HeaderField f : fields) if (!f.name().equalsIgnoreCase(n)) copy.add(f);
+        for (HeaderField f : fields) if (!matches(f, n)) copy.add(f);
         return new Headers(Collections.unmodifiableList(copy));
     }
 
@@ -91,7 +108,7 @@ public final class Headers {
         String n = HeaderNames.canonical(name);
         List<HeaderField> copy = new ArrayList<>(fields);
         for (int i = 0; i < copy.size(); i++) {
-            if (copy.get(i).name().equalsIgnoreCase(n)) {
+            if (matches(copy.get(i), n)) {
                 copy.remove(i);
                 break;
             }

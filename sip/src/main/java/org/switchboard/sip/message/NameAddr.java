@@ -1,13 +1,12 @@
 package org.switchboard.sip.message;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * A name-addr or addr-spec with header parameters, as in From, To, Contact, Route
- * (RFC 3261 §20.10). {@code uri} is the raw URI text (any scheme); {@link #sipUri()} parses
- * it as SIP. {@code displayName} keeps its quotes when it was quoted, or is null.
+ * (RFC 3261 §20.10, §25.1). {@code uri} is the URI text as written (any scheme);
+ * {@link #sipUri()} parses it as SIP. {@code displayName} is kept as written, quotes and
+ * quoted-pairs included, or is null; {@link #displayNameText()} gives its plain text.
  */
 public record NameAddr(String displayName, String uri, Params params) {
 
@@ -19,7 +18,16 @@ public record NameAddr(String displayName, String uri, Params params) {
         return new NameAddr(null, uri.toString(), Params.empty());
     }
 
+    /** A name-addr with a display name quoted as needed (escaping {@code "} and {@code \}). */
+    public static NameAddr of(String displayText, SipUri uri) {
+        return new NameAddr(displayText == null || displayText.isEmpty() ? null : Syntax.quote(displayText),
+                uri.toString(), Params.empty());
+    }
+
     public Optional<SipUri> sipUri() { return SipUri.parse(uri); }
+
+    /** The display name without quotes and quoted-pairs, or null. */
+    public String displayNameText() { return displayName == null ? null : Syntax.unquote(displayName); }
 
     public Optional<String> tag() { return params.get("tag"); }
 
@@ -31,72 +39,81 @@ public record NameAddr(String displayName, String uri, Params params) {
 
     public NameAddr withTag(String tag) { return withParam("tag", tag); }
 
-    /** Parses one element (already split from a list by the message parser). */
+    /**
+     * Parses one element (already split from a list by the message parser). In the
+     * addr-spec form (no angle brackets) every {@code ;parameter} belongs to the header, not
+     * the URI, and the URI must not contain {@code , ? ;} (RFC 3261 §20.10). Inside angle
+     * brackets no white space is allowed (RFC 4475 §3.1.2.14). A SIP or SIPS URI must parse
+     * as one; other schemes need only be an absolute URI.
+     */
     public static Optional<NameAddr> parse(String value) {
-        String v = value.trim();
-        if (v.isEmpty()) return Optional.empty();
+        String v = value.strip();
+        int n = v.length();
+        if (n == 0) return Optional.empty();
         String display = null;
         String uri;
-        String rest;
-        int lt = firstAngleOutsideQuotes(v);
-        if (lt >= 0) {
-            String d = v.substring(0, lt).trim();
-            if (!d.isEmpty()) {
-                if (d.startsWith("\"")) {
-                    if (d.length() < 2 || !d.endsWith("\"")) return Optional.empty();
-                } else {
-                    for (String word : d.split("[ \t]+")) if (!Syntax.isToken(word)) return Optional.empty();
-                }
-                display = d;
-            }
-            int gt = v.indexOf('>', lt);
-            if (gt < 0) return Optional.empty();
-            uri = v.substring(lt + 1, gt).trim();
-            rest = v.substring(gt + 1).trim();
+        int rest;
+        int lt;
+        if (v.charAt(0) == '"') {
+            int end = Syntax.endOfQuoted(v, 0);
+            if (end < 0) return Optional.empty();
+            display = v.substring(0, end);
+            lt = skipWhitespace(v, end);
+            if (lt >= n || v.charAt(lt) != '<') return Optional.empty();
         } else {
-            // addr-spec: parameters after the URI belong to the header (RFC 3261 §20)
+            // an unquoted display name is *(token LWS): the first other character decides the form
+            int i = 0;
+            while (i < n && (Syntax.isTokenChar(v.charAt(i)) || Syntax.isWhitespace(v.charAt(i)))) i++;
+            lt = i < n && v.charAt(i) == '<' ? i : -1;
+            if (lt > 0) {
+                String d = v.substring(0, lt).strip();
+                display = d.isEmpty() ? null : d;
+            }
+        }
+        if (lt >= 0) {
+            int gt = v.indexOf('>', lt + 1);
+            if (gt < 0) return Optional.empty();
+            uri = v.substring(lt + 1, gt);
+            rest = skipWhitespace(v, gt + 1);
+        } else {
             int semi = v.indexOf(';');
-            uri = semi >= 0 ? v.substring(0, semi).trim() : v;
-            rest = semi >= 0 ? v.substring(semi) : "";
+            uri = (semi >= 0 ? v.substring(0, semi) : v).stripTrailing();
+            rest = semi >= 0 ? semi : n;
             if (uri.indexOf(',') >= 0 || uri.indexOf('?') >= 0) return Optional.empty();
         }
-        if (uri.isEmpty() || uri.indexOf(':') <= 0) return Optional.empty();
-        Params params = Params.empty();
-        if (!rest.isEmpty()) {
-            if (rest.charAt(0) != ';') return Optional.empty();
-            List<Params.Param> list = new ArrayList<>();
-            int i = 1;
-            while (i <= rest.length()) {
-                int next = Syntax.indexOutsideQuotes(rest, ';', i);
-                String p = (next < 0 ? rest.substring(i) : rest.substring(i, next)).trim();
-                if (p.isEmpty()) return Optional.empty();
-                int eq = p.indexOf('=');
-                String name = (eq >= 0 ? p.substring(0, eq) : p).trim();
-                String val = eq >= 0 ? p.substring(eq + 1).trim() : null;
-                if (!Syntax.isToken(name)) return Optional.empty();
-                list.add(new Params.Param(name, val));
-                if (next < 0) break;
-                i = next + 1;
-            }
-            params = Params.of(list);
-        }
+        if (!isAbsoluteUri(uri)) return Optional.empty();
+        Params params = Params.parseGeneric(v, rest);
+        if (params == null) return Optional.empty();
         return Optional.of(new NameAddr(display, uri, params));
     }
 
-    private static int firstAngleOutsideQuotes(String s) {
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '\\') i++;
-                else if (c == '"') quoted = false;
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '<') {
-                return i;
-            }
+    /** {@code scheme ":" 1*uric}: a scheme, then no white space, controls, quotes or angle brackets. */
+    static boolean isAbsoluteUri(String uri) {
+        int colon = uri.indexOf(':');
+        if (colon <= 0 || colon == uri.length() - 1 || !isScheme(uri, colon)) return false;
+        for (int i = colon + 1; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c <= ' ' || c >= 0x7f || c == '<' || c == '>' || c == '"') return false;
         }
-        return -1;
+        boolean sip = colon == 3 && uri.regionMatches(true, 0, "sip", 0, 3);
+        boolean sips = colon == 4 && uri.regionMatches(true, 0, "sips", 0, 4);
+        if (sip || sips) return SipUri.parse(uri).isPresent();
+        return Syntax.hasValidEscapes(uri);
+    }
+
+    /** {@code scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}, ending before {@code end}. */
+    static boolean isScheme(String s, int end) {
+        if (end <= 0 || !Syntax.isAlpha(s.charAt(0))) return false;
+        for (int i = 1; i < end; i++) {
+            char c = s.charAt(i);
+            if (!Syntax.isAlpha(c) && !Syntax.isDigit(c) && c != '+' && c != '-' && c != '.') return false;
+        }
+        return true;
+    }
+
+    private static int skipWhitespace(String v, int i) {
+        while (i < v.length() && Syntax.isWhitespace(v.charAt(i))) i++;
+        return i;
     }
 
     @Override

@@ -27,6 +27,46 @@ public final class Params {
 
     public List<Param> list() { return list; }
 
+    /**
+     * Parses {@code *( SEMI generic-param )} starting at {@code from} (RFC 3261 §25.1): names
+     * are tokens, values are a token, a host or a quoted-string, and LWS is allowed around
+     * {@code ;} and {@code =}. Returns null when the text is not such a list.
+     */
+    static Params parseGeneric(String s, int from) {
+        int n = s.length();
+        if (from >= n) return EMPTY;
+        List<Param> out = new ArrayList<>(4);
+        int i = from;
+        while (i < n) {
+            if (s.charAt(i) != ';') return null;
+            int end = Syntax.indexOutsideQuotes(s, ';', i + 1);
+            if (end < 0) end = n;
+            int eq = s.indexOf('=', i + 1);
+            if (eq > end) eq = -1;
+            String name = s.substring(i + 1, eq >= 0 ? eq : end).strip();
+            if (!Syntax.isToken(name)) return null;
+            String value = null;
+            if (eq >= 0) {
+                value = s.substring(eq + 1, end).strip();
+                if (!isGenericValue(value)) return null;
+            }
+            out.add(new Param(name, value));
+            i = end;
+        }
+        return new Params(Collections.unmodifiableList(out));
+    }
+
+    /** {@code gen-value = token / host / quoted-string}. */
+    static boolean isGenericValue(String v) {
+        if (v.isEmpty()) return false;
+        if (v.charAt(0) == '"') return Syntax.endOfQuoted(v, 0) == v.length();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!Syntax.isTokenChar(c) && c != ':' && c != '[' && c != ']') return false;
+        }
+        return true;
+    }
+
     public boolean isEmpty() { return list.isEmpty(); }
 
     public boolean has(String name) {

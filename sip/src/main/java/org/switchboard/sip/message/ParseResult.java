@@ -2,8 +2,9 @@ package org.switchboard.sip.message;
 
 /**
  * What the parser makes of bytes: a message, or an error with the status a UAS answers
- * (400, 505, 416...) when the request was readable enough to answer, or 0 when the bytes
- * must be discarded silently (RFC 3261 §18.3, unparseable or a response that cannot be matched).
+ * (400, 414, 501, 505, 513) when the request was readable enough to answer, or 0 when the
+ * bytes must be discarded silently (a malformed response, or no Via to answer to).
+ * Checks above syntax (416, 420, 415, 483...) are {@link RequestChecks}.
  */
 public sealed interface ParseResult {
 

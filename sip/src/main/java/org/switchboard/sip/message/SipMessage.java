@@ -8,14 +8,21 @@ import java.util.Optional;
 /**
  * An immutable SIP message (RFC 3261 §7). Typed accessors parse header values on demand;
  * the parser has already checked the headers every transaction needs (Via, CSeq, Call-ID,
- * From, To), so on a parsed message those accessors always succeed.
+ * From, To, Contact, Route, Record-Route), so on a parsed message those accessors succeed.
+ *
+ * <p>Content-Length is framing, not content: the parser takes the body it delimits and
+ * drops the field, and {@link #toBytes()} writes the length of {@link #body()}. So
+ * {@code parse(m.toBytes())} gives back a message equal to {@code m}.
  */
 public sealed interface SipMessage permits SipRequest, SipResponse {
 
     Headers headers();
 
-    /** The body; never null, empty when there is none. Do not modify the array. */
+    /** A copy of the body; empty when there is none. */
     byte[] body();
+
+    /** The body length in bytes, without copying it. */
+    int bodyLength();
 
     /** The same message with other headers. */
     SipMessage withHeaders(Headers headers);
@@ -23,9 +30,17 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
     /** The start line without CRLF: {@code INVITE sip:x SIP/2.0} or {@code SIP/2.0 200 OK}. */
     String startLine();
 
+    /** Serialises the message: start line, headers with a correct Content-Length, CRLF, body. */
+    byte[] toBytes();
+
     default Optional<String> header(String name) { return headers().first(name); }
 
-    default String callId() { return headers().first(HeaderNames.CALL_ID).orElseThrow().trim(); }
+    /** The body decoded as UTF-8 (invalid bytes become U+FFFD). */
+    default String bodyText() { return new String(body(), StandardCharsets.UTF_8); }
+
+    default Optional<String> contentType() { return headers().first(HeaderNames.CONTENT_TYPE); }
+
+    default String callId() { return headers().first(HeaderNames.CALL_ID).orElseThrow().strip(); }
 
     default CSeq cseq() { return CSeq.parse(headers().first(HeaderNames.CSEQ).orElseThrow()).orElseThrow(); }
 
@@ -45,26 +60,9 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
     default List<NameAddr> contacts() {
         List<NameAddr> out = new ArrayList<>();
         for (String c : headers().all(HeaderNames.CONTACT)) {
-            if (c.trim().equals("*")) out.add(new NameAddr(null, "*", Params.empty()));
+            if (c.strip().equals("*")) out.add(new NameAddr(null, "*", Params.empty()));
             else NameAddr.parse(c).ifPresent(out::add);
         }
-        return out;
-    }
-
-    /** Serialises the message: start line, headers with a correct Content-Length, CRLF, body. */
-    default byte[] toBytes() {
-        StringBuilder sb = new StringBuilder(512);
-        sb.append(startLine()).append("\r\n");
-        for (HeaderField f : headers().fields()) {
-            if (f.name().equals(HeaderNames.CONTENT_LENGTH)) continue;
-            sb.append(f.name()).append(": ").append(f.value()).append("\r\n");
-        }
-        sb.append(HeaderNames.CONTENT_LENGTH).append(": ").append(body().length).append("\r\n\r\n");
-        byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
-        if (body().length == 0) return head;
-        byte[] out = new byte[head.length + body().length];
-        System.arraycopy(head, 0, out, 0, head.length);
-        System.arraycopy(body(), 0, out, head.length, body().length);
         return out;
     }
 }

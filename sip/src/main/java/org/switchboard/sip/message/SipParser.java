@@ -1,184 +1,180 @@
 package org.switchboard.sip.message;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Parses one complete SIP message from bytes (one UDP datagram, or one message framed by
- * module {@code net}). Never throws for bad input: every outcome is a {@link ParseResult}.
+ * Parses one complete SIP message from bytes: one UDP datagram, or one message that module
+ * {@code net} framed from a stream. Never throws for bad input: every outcome is a
+ * {@link ParseResult}. A malformed request that can still be answered (it has a Via) gives
+ * the status RFC 3261 asks for (400, 414, 505, 513, 501) with the request as far as it was
+ * read; a malformed response, or bytes that are no message, give status 0: discard.
  *
- * <p>Limits (see docs/sip-limits.md): {@link #MAX_MESSAGE_BYTES}, {@link #MAX_HEADERS},
- * {@link #MAX_LINE_LENGTH}.
+ * <p>Body framing follows RFC 3261 §18.3 for datagrams: a body longer than Content-Length
+ * is truncated to it, a shorter one is an error, and without Content-Length the body is the
+ * rest of the datagram. A stream framer hands over exactly one message, so the same rules hold.
+ *
+ * <p>Limits (documented in docs/sip-limits.md): {@link #MAX_MESSAGE_BYTES},
+ * {@link #MAX_HEADERS}, {@link #MAX_LINE_LENGTH}, {@link #MAX_VIAS}, {@link #MAX_URI_LENGTH}.
  */
 public final class SipParser {
 
-    /** Largest message accepted, head and body (bytes). */
+    /** Largest message accepted, head and body (bytes); larger requests get 513. */
     public static final int MAX_MESSAGE_BYTES = 65_535;
-    /** Most header fields (after splitting lists) in one message. */
+    /** Most header fields in one message, after list splitting, Content-Length not counted. */
     public static final int MAX_HEADERS = 256;
-    /** Longest header line after unfolding (characters). */
+    /** Longest start line or header value after unfolding (characters). */
     public static final int MAX_LINE_LENGTH = 8_192;
+    /** Most Via elements in one message: more than any request that honoured Max-Forwards 70 carries. */
+    public static final int MAX_VIAS = 100;
+    /** Longest Request-URI (characters); a longer one gets 414 (RFC 3261 §21.4.12). */
+    public static final int MAX_URI_LENGTH = 4_096;
+
+    /** The reason of a {@link ParseResult.Failed} that stands for a parser bug, never for bad input. */
+    static final String INTERNAL_ERROR = "Internal Parser Error";
+
+    /** The limits one parse enforces; {@link #DEFAULT} holds the constants above. */
+    public record Limits(int maxMessageBytes, int maxHeaders, int maxLineLength, int maxVias, int maxUriLength) {
+        public static final Limits DEFAULT =
+                new Limits(MAX_MESSAGE_BYTES, MAX_HEADERS, MAX_LINE_LENGTH, MAX_VIAS, MAX_URI_LENGTH);
+
+        public Limits {
+            if (maxMessageBytes < 64 || maxHeaders < 5 || maxLineLength < 64 || maxVias < 1 || maxUriLength < 16) {
+                throw new IllegalArgumentException("limits too small to carry a SIP message");
+            }
+        }
+    }
 
     private SipParser() { }
 
     public static ParseResult parse(byte[] data) {
+        return parse(data, Limits.DEFAULT);
+    }
+
+    public static ParseResult parse(byte[] data, Limits limits) {
         try {
-            return parseUnchecked(data);
+            return parseUnchecked(data, limits);
         } catch (RuntimeException e) {
             // A parser bug must not escape into the transport: treat it as unparseable.
-            return new ParseResult.Failed(0, "Unparseable", null);
+            return new ParseResult.Failed(0, INTERNAL_ERROR, null);
         }
     }
 
-    private static ParseResult parseUnchecked(byte[] data) {
-        if (data.length > MAX_MESSAGE_BYTES) return new ParseResult.Failed(0, "Message Too Large", null);
+    /** The parse itself, letting a bug surface as an exception (the property tests use it). */
+    static ParseResult parseUnchecked(byte[] data, Limits limits) {
         int start = 0;
-        while (start + 1 < data.length && data[start] == '\r' && data[start + 1] == '\n') start += 2;
-        int headEnd = indexOf(data, start);
-        if (headEnd < 0) return new ParseResult.Failed(0, "No End Of Headers", null);
-        String head = new String(data, start, headEnd - start, StandardCharsets.UTF_8);
-        int bodyStart = headEnd + 4;
-        String[] lines = head.split("\r\n", -1);
-        String startLine = lines[0];
-        List<HeaderField> fields = new ArrayList<>();
-        String current = null;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
-                if (current == null) return new ParseResult.Failed(0, "Bad Folding", null);
-                current = current + " " + line.strip();
-            } else {
-                if (current != null) {
-                    ParseResult err = addField(fields, current);
-                    if (err != null) return err;
-                }
-                current = line;
-            }
-            if (current.length() > MAX_LINE_LENGTH) return new ParseResult.Failed(0, "Header Line Too Long", null);
-        }
-        if (current != null) {
-            ParseResult err = addField(fields, current);
-            if (err != null) return err;
-        }
-        if (fields.size() > MAX_HEADERS) return new ParseResult.Failed(0, "Too Many Headers", null);
-        Headers headers = Headers.of(fields);
-
-        byte[] body = new byte[0];
-        int available = data.length - bodyStart;
-        String cl = headers.first(HeaderNames.CONTENT_LENGTH).orElse(null);
-        int length = available;
-        if (cl != null) {
-            String t = cl.trim();
-            if (t.isEmpty() || t.length() > 9 || !t.chars().allMatch(Character::isDigit)) {
-                return failRequest(startLine, headers, 400, "Bad Content-Length");
-            }
-            length = Integer.parseInt(t);
-            if (length > available) return failRequest(startLine, headers, 400, "Content-Length Larger Than Body");
-        }
-        if (length > 0) {
-            body = new byte[length];
-            System.arraycopy(data, bodyStart, body, 0, length);
-        }
-
-        if (startLine.startsWith("SIP/")) return parseResponse(startLine, headers, body);
-        return parseRequest(startLine, headers, body);
+        // RFC 3261 §7.5: CRLFs before the start line are ignored (they are also keep-alives)
+        while (start < data.length && (data[start] == '\r' || data[start] == '\n')) start++;
+        if (start == data.length) return discard("Empty Or Keep-Alive");
+        boolean tooLarge = data.length > limits.maxMessageBytes();
+        HeadReader.Head head = HeadReader.read(data, start, Math.min(data.length, limits.maxMessageBytes()), limits);
+        String line = head.startLine();
+        if (line.regionMatches(true, 0, "SIP/", 0, 4)) return response(head, data, tooLarge, limits);
+        return request(head, data, tooLarge, limits);
     }
 
-    private static ParseResult addField(List<HeaderField> fields, String line) {
-        int colon = line.indexOf(':');
-        if (colon <= 0) return new ParseResult.Failed(0, "Bad Header Line", null);
-        String name = line.substring(0, colon).strip();
-        if (!Syntax.isToken(name)) return new ParseResult.Failed(0, "Bad Header Name", null);
-        String canonical = HeaderNames.canonical(name);
-        String value = line.substring(colon + 1).strip();
-        if (HeaderNames.isListValued(canonical)) {
-            int from = 0;
-            while (true) {
-                int comma = Syntax.indexOutsideQuotes(value, ',', from);
-                String part = (comma < 0 ? value.substring(from) : value.substring(from, comma)).strip();
-                if (!part.isEmpty()) fields.add(new HeaderField(canonical, part));
-                if (comma < 0) break;
-                from = comma + 1;
-            }
-        } else {
-            fields.add(new HeaderField(canonical, value));
-        }
-        return null;
-    }
-
-    private static ParseResult parseRequest(String startLine, Headers headers, byte[] body) {
-        String[] parts = startLine.split(" ", -1);
-        if (parts.length != 3 || !Syntax.isToken(parts[0]) || parts[1].isEmpty()) {
-            return new ParseResult.Failed(0, "Bad Request Line", null);
-        }
-        SipRequest request = new SipRequest(parts[0], parts[1], headers, body);
-        if (!parts[2].equals("SIP/2.0")) {
-            return parts[2].startsWith("SIP/")
-                    ? new ParseResult.Failed(505, "Version Not Supported", request)
-                    : new ParseResult.Failed(400, "Bad Request Line", request);
-        }
-        String missing = checkRequired(headers);
-        if (missing != null) return new ParseResult.Failed(400, missing, request);
-        CSeq cseq = CSeq.parse(headers.first(HeaderNames.CSEQ).get()).get();
-        if (!cseq.method().equals(request.method())) return new ParseResult.Failed(400, "CSeq Method Mismatch", request);
-        String scheme = schemeOf(parts[1]);
-        if (scheme == null) return new ParseResult.Failed(400, "Bad Request-URI", request);
-        if ((scheme.equals("sip") || scheme.equals("sips")) && SipUri.parse(parts[1]).isEmpty()) {
-            return new ParseResult.Failed(400, "Bad Request-URI", request);
-        }
-        return new ParseResult.Parsed(request);
-    }
-
-    private static ParseResult parseResponse(String startLine, Headers headers, byte[] body) {
-        if (!startLine.startsWith("SIP/2.0 ") || startLine.length() < 12) return new ParseResult.Failed(0, "Bad Status Line", null);
-        String code = startLine.substring(8, 11);
-        if (!code.chars().allMatch(Character::isDigit) || startLine.charAt(11) != ' ') {
-            return new ParseResult.Failed(0, "Bad Status Line", null);
-        }
+    private static ParseResult response(HeadReader.Head head, byte[] data, boolean tooLarge, Limits limits) {
+        String line = head.startLine();
+        // Status-Line = SIP-Version SP Status-Code SP Reason-Phrase; an empty reason may lose its SP
+        if (line.length() < 11 || (line.length() > 11 && line.charAt(11) != ' ')) return discard("Bad Status Line");
+        if (!line.regionMatches(true, 0, "SIP/2.0 ", 0, 8)) return discard("Version Not Supported");
+        String code = line.substring(8, 11);
+        if (!Syntax.isDigits(code, 3)) return discard("Bad Status Code");
         int status = Integer.parseInt(code);
-        if (status < 100 || status > 699) return new ParseResult.Failed(0, "Bad Status Code", null);
-        if (checkRequired(headers) != null) return new ParseResult.Failed(0, "Missing Header", null);
-        return new ParseResult.Parsed(new SipResponse(status, startLine.substring(12), headers, body));
+        if (status < 100 || status > 699) return discard("Bad Status Code");
+        String reason = line.length() > 12 ? line.substring(12) : "";
+        if (12 + reason.length() > limits.maxLineLength()) return discard("Status Line Too Long");
+        if (tooLarge) return discard("Message Too Large");
+        if (head.error() != null) return discard(head.error());
+        Body body = body(head, data);
+        if (body.error() != null) return discard(body.error());
+        String err = MessageSyntax.check(head.fields(), limits);
+        if (err != null) return discard(err);
+        return new ParseResult.Parsed(new SipResponse(status, reason, Headers.trusted(head.fields()), body.bytes()));
     }
 
-    /** Checks the headers that every transaction needs; returns a reason or null. */
-    private static String checkRequired(Headers h) {
-        List<String> vias = h.all(HeaderNames.VIA);
-        if (vias.isEmpty()) return "Missing Via";
-        for (String v : vias) if (Via.parse(v).isEmpty()) return "Bad Via";
-        if (h.first(HeaderNames.CALL_ID).map(String::isBlank).orElse(true)) return "Missing Call-ID";
-        String cseq = h.first(HeaderNames.CSEQ).orElse(null);
-        if (cseq == null || CSeq.parse(cseq).isEmpty()) return "Bad CSeq";
-        if (h.all(HeaderNames.FROM).size() != 1 || NameAddr.parse(h.first(HeaderNames.FROM).get()).isEmpty()) return "Bad From";
-        if (h.all(HeaderNames.TO).size() != 1 || NameAddr.parse(h.first(HeaderNames.TO).get()).isEmpty()) return "Bad To";
-        return null;
-    }
-
-    private static ParseResult failRequest(String startLine, Headers headers, int status, String reason) {
-        if (startLine.startsWith("SIP/")) return new ParseResult.Failed(0, reason, null);
-        String[] parts = startLine.split(" ", -1);
-        SipRequest r = parts.length == 3 && Syntax.isToken(parts[0]) && !parts[1].isEmpty()
-                ? new SipRequest(parts[0], parts[1], headers, null) : null;
-        return new ParseResult.Failed(r != null ? status : 0, reason, r);
-    }
-
-    private static String schemeOf(String uri) {
-        int colon = uri.indexOf(':');
-        if (colon <= 0) return null;
-        String s = uri.substring(0, colon);
-        if (!Character.isLetter(s.charAt(0))) return null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!Character.isLetterOrDigit(c) && c != '+' && c != '-' && c != '.') return null;
+    private static ParseResult request(HeadReader.Head head, byte[] data, boolean tooLarge, Limits limits) {
+        String line = head.startLine();
+        List<HeaderField> fields = head.fields();
+        // Request-Line = Method SP Request-URI SP SIP-Version: exactly two single spaces
+        int sp1 = line.indexOf(' ');
+        String method = sp1 >= 0 ? line.substring(0, sp1) : line;
+        if (!Syntax.isToken(method)) return discard("Bad Request Line");
+        int sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+        if (sp2 < 0 || sp2 == sp1 + 1 || sp2 == line.length() - 1 || line.indexOf(' ', sp2 + 1) >= 0) {
+            return reject(400, "Bad Request Line", method, "", fields);
         }
-        return s.toLowerCase(java.util.Locale.ROOT);
+        String uri = line.substring(sp1 + 1, sp2);
+        String version = line.substring(sp2 + 1);
+        boolean uriPrintable = !Syntax.hasSpaceOrControl(uri);
+        String safeUri = uriPrintable ? uri : "";
+        if (!version.equalsIgnoreCase("SIP/2.0")) {
+            return isSipVersion(version)
+                    ? reject(505, "Version Not Supported", method, safeUri, fields)
+                    : reject(400, "Bad Request Line", method, safeUri, fields);
+        }
+        if (uri.length() > limits.maxUriLength()) return reject(414, "Request-URI Too Long", method, "", fields);
+        if (line.length() > limits.maxLineLength()) return reject(400, "Request Line Too Long", method, "", fields);
+        if (tooLarge) return reject(513, "Message Too Large", method, safeUri, fields);
+        if (head.error() != null) return reject(400, head.error(), method, safeUri, fields);
+        Body body = body(head, data);
+        if (body.error() != null) return reject(400, body.error(), method, safeUri, fields);
+        String err = MessageSyntax.check(fields, limits);
+        if (err != null) return reject(400, err, method, safeUri, fields);
+        String cseqMethod = CSeq.parse(Headers.trusted(fields).first(HeaderNames.CSEQ).orElseThrow()).orElseThrow().method();
+        if (!cseqMethod.equals(method)) {
+            // RFC 4475 §3.1.2.18: an unknown method with a mismatched CSeq is best answered 501
+            return Methods.isKnown(method)
+                    ? reject(400, "CSeq Method Mismatch", method, safeUri, fields)
+                    : reject(501, "Not Implemented", method, safeUri, fields);
+        }
+        if (!uriPrintable || !NameAddr.isAbsoluteUri(uri)) return reject(400, "Bad Request-URI", method, safeUri, fields);
+        return new ParseResult.Parsed(new SipRequest(method, uri, Headers.trusted(fields), body.bytes()));
     }
 
-    private static int indexOf(byte[] data, int from) {
-        for (int i = from; i + 3 < data.length; i++) {
-            if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 2] == '\r' && data[i + 3] == '\n') return i;
+    /**
+     * The body as Content-Length delimits it (RFC 3261 §18.3, §20.14), or the reason it
+     * cannot be delimited: several or non-numeric values (RFC 4475 §3.1.2.3, §3.3.9) or
+     * more bytes announced than present (§3.1.2.2).
+     */
+    private record Body(byte[] bytes, String error) { }
+
+    private static Body body(HeadReader.Head head, byte[] data) {
+        int available = data.length - head.bodyStart();
+        List<String> lengths = head.contentLengths();
+        int length = available;
+        if (lengths.size() > 1) return new Body(null, "Multiple Content-Length");
+        if (lengths.size() == 1) {
+            String v = lengths.getFirst();
+            if (!Syntax.isDigits(v, 10)) return new Body(null, "Bad Content-Length");
+            long n = Long.parseLong(v);
+            if (n > available) return new Body(null, "Content-Length Exceeds Body");
+            length = (int) n;
         }
-        return -1;
+        return new Body(length == 0 ? SipRequest.NO_BODY : Arrays.copyOfRange(data, head.bodyStart(), head.bodyStart() + length), null);
+    }
+
+    /** {@code "SIP" "/" 1*DIGIT "." 1*DIGIT}: a version we can name in a 505. */
+    private static boolean isSipVersion(String v) {
+        if (!v.regionMatches(true, 0, "SIP/", 0, 4)) return false;
+        int dot = v.indexOf('.', 4);
+        return dot > 4 && Syntax.isDigits(v.substring(4, dot), 9) && Syntax.isDigits(v.substring(dot + 1), 9);
+    }
+
+    /**
+     * A failure that can be answered when the request has a Via: the transport sends the
+     * response to the source address (RFC 3261 §18.2.2), the Via lets the client match it.
+     */
+    private static ParseResult reject(int status, String reason, String method, String uri, List<HeaderField> fields) {
+        for (HeaderField f : fields) {
+            if (f.name().equals(HeaderNames.VIA)) {
+                return new ParseResult.Failed(status, reason, new SipRequest(method, uri, Headers.trusted(fields), null));
+            }
+        }
+        return discard(reason);
+    }
+
+    private static ParseResult discard(String reason) {
+        return new ParseResult.Failed(0, reason, null);
     }
 }

@@ -6,9 +6,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A {@code sip:} or {@code sips:} URI (RFC 3261 §19.1). {@code user} and {@code password}
- * are kept as written (escaped); {@code host} keeps IPv6 brackets ({@code [2001:db8::1]});
- * {@code port} is -1 when absent; {@code headers} is the raw text after {@code ?} or null.
+ * A {@code sip:} or {@code sips:} URI (RFC 3261 §19.1). {@code user}, {@code password},
+ * parameters and {@code headers} are kept as written, escapes included, so printing gives
+ * the text back; {@link #userUnescaped()} and {@link #aorKey()} decode them for comparison
+ * (§19.1.4). {@code host} keeps IPv6 brackets ({@code [2001:db8::1]}); {@code port} is -1
+ * when absent; {@code headers} is the raw text after {@code ?} or null.
  */
 public record SipUri(String scheme, String user, String password, String host, int port,
                      Params params, String headers) {
@@ -25,6 +27,9 @@ public record SipUri(String scheme, String user, String password, String host, i
     public boolean secure() { return scheme.equals("sips"); }
 
     public Optional<String> userOpt() { return Optional.ofNullable(user); }
+
+    /** The user part with {@code %HH} escapes decoded ({@code %75se%72} is {@code user}). */
+    public String userUnescaped() { return user == null ? null : Syntax.unescape(user); }
 
     public Optional<String> param(String name) { return params.get(name); }
 
@@ -45,119 +50,128 @@ public record SipUri(String scheme, String user, String password, String host, i
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
-    /** The user and host part without parameters, lowercased host: the address-of-record key. */
+    /**
+     * The address-of-record key: scheme, unescaped user and lowercased host, without port
+     * or parameters, so {@code sip:%75ser@Example.COM} and {@code sip:user@example.com} match
+     * (RFC 3261 §10.3 step 5, §19.1.4).
+     */
     public String aorKey() {
-        return scheme + ":" + (user == null ? "" : user + "@") + host.toLowerCase(Locale.ROOT);
+        return scheme + ":" + (user == null ? "" : userUnescaped() + "@") + host.toLowerCase(Locale.ROOT);
     }
 
     /**
      * Parses a SIP or SIPS URI. Returns empty for anything that is not one (a tel: URI,
-     * a malformed host, a bad port): callers answer 416 or 400 as the RFC says.
+     * spaces, a malformed host or escape, a bad port): callers answer 416 or 400 as the RFC
+     * says. The user part may hold {@code ; ? / ,} (user-unreserved, RFC 3261 §25.1), so the
+     * user info ends at the {@code @}, which no other part of a SIP URI may contain.
      */
     public static Optional<SipUri> parse(String text) {
-        String s = text.trim();
-        int colon = s.indexOf(':');
-        if (colon <= 0) return Optional.empty();
-        String scheme = s.substring(0, colon).toLowerCase(Locale.ROOT);
-        if (!scheme.equals("sip") && !scheme.equals("sips")) return Optional.empty();
-        String rest = s.substring(colon + 1);
-        String headers = null;
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            headers = rest.substring(q + 1);
-            rest = rest.substring(0, q);
-        }
+        String s = text.strip();
+        String scheme;
+        if (s.regionMatches(true, 0, "sip:", 0, 4)) scheme = "sip";
+        else if (s.regionMatches(true, 0, "sips:", 0, 5)) scheme = "sips";
+        else return Optional.empty();
+        int colon = scheme.length();
+        if (Syntax.hasSpaceOrControl(s)) return Optional.empty();
+        int i = colon + 1;
         String user = null;
         String password = null;
-        int at = rest.lastIndexOf('@');
+        int at = s.indexOf('@', i);
         if (at >= 0) {
-            String userinfo = rest.substring(0, at);
-            rest = rest.substring(at + 1);
-            if (userinfo.isEmpty()) return Optional.empty();
-            int pc = userinfo.indexOf(':');
-            if (pc >= 0) {
-                password = userinfo.substring(pc + 1);
-                userinfo = userinfo.substring(0, pc);
-            }
-            user = userinfo;
-            for (int i = 0; i < user.length(); i++) {
-                char c = user.charAt(i);
-                if (c <= ' ' || c == '<' || c == '>' || c == '"' || c >= 0x7f) return Optional.empty();
-            }
-        }
-        String hostport;
-        String paramText;
-        int semi = rest.indexOf(';');
-        if (semi >= 0) {
-            hostport = rest.substring(0, semi);
-            paramText = rest.substring(semi + 1);
-        } else {
-            hostport = rest;
-            paramText = null;
-        }
-        String host;
-        int port = -1;
-        if (hostport.startsWith("[")) {
-            int close = hostport.indexOf(']');
-            if (close < 0) return Optional.empty();
-            host = hostport.substring(0, close + 1);
-            String after = hostport.substring(close + 1);
-            if (!after.isEmpty()) {
-                if (!after.startsWith(":")) return Optional.empty();
-                port = parsePort(after.substring(1));
-                if (port < 0) return Optional.empty();
-            }
-            if (!isIpv6(host.substring(1, host.length() - 1))) return Optional.empty();
-        } else {
-            int pc = hostport.indexOf(':');
-            if (pc >= 0) {
-                host = hostport.substring(0, pc);
-                port = parsePort(hostport.substring(pc + 1));
-                if (port < 0) return Optional.empty();
+            int pc = s.indexOf(':', i);
+            if (pc >= 0 && pc < at) {
+                user = s.substring(i, pc);
+                password = s.substring(pc + 1, at);
+                if (!isUserInfoText(password)) return Optional.empty();
             } else {
-                host = hostport;
+                user = s.substring(i, at);
             }
-            if (!isHostname(host)) return Optional.empty();
+            if (user.isEmpty() || !isUserInfoText(user)) return Optional.empty();
+            i = at + 1;
         }
-        Params params = Params.empty();
-        if (paramText != null) {
-            List<Params.Param> list = new ArrayList<>();
-            for (String p : paramText.split(";", -1)) {
-                if (p.isEmpty()) return Optional.empty();
-                int eq = p.indexOf('=');
-                String name = eq >= 0 ? p.substring(0, eq) : p;
-                if (name.isEmpty()) return Optional.empty();
-                list.add(new Params.Param(name, eq >= 0 ? p.substring(eq + 1) : null));
-            }
-            params = Params.of(list);
+        int hostEnd = i;
+        if (hostEnd < s.length() && s.charAt(hostEnd) == '[') {
+            hostEnd = s.indexOf(']', hostEnd);
+            if (hostEnd < 0) return Optional.empty();
+            hostEnd++;
+        }
+        while (hostEnd < s.length() && s.charAt(hostEnd) != ':' && s.charAt(hostEnd) != ';' && s.charAt(hostEnd) != '?') hostEnd++;
+        String host = s.substring(i, hostEnd);
+        if (!HostSyntax.isHost(host)) return Optional.empty();
+        int port = -1;
+        int j = hostEnd;
+        if (j < s.length() && s.charAt(j) == ':') {
+            int portEnd = j + 1;
+            while (portEnd < s.length() && s.charAt(portEnd) != ';' && s.charAt(portEnd) != '?') portEnd++;
+            port = parsePort(s.substring(j + 1, portEnd));
+            if (port < 0) return Optional.empty();
+            j = portEnd;
+        }
+        int q = s.indexOf('?', j);
+        String paramText = s.substring(j, q >= 0 ? q : s.length());
+        Params params = parseUriParams(paramText);
+        if (params == null) return Optional.empty();
+        String headers = null;
+        if (q >= 0) {
+            headers = s.substring(q + 1);
+            if (!isHeadersText(headers)) return Optional.empty();
         }
         return Optional.of(new SipUri(scheme, user, password, host, port, params, headers));
     }
 
+    /** {@code *( ";" pname [ "=" pvalue ] )}: no LWS inside a URI, names and values of paramchar. */
+    private static Params parseUriParams(String text) {
+        if (text.isEmpty()) return Params.empty();
+        if (text.charAt(0) != ';') return null;
+        List<Params.Param> list = new ArrayList<>(4);
+        int i = 1;
+        while (true) {
+            int next = text.indexOf(';', i);
+            int end = next < 0 ? text.length() : next;
+            int eq = text.indexOf('=', i);
+            if (eq > end) eq = -1;
+            String name = text.substring(i, eq >= 0 ? eq : end);
+            String value = eq >= 0 ? text.substring(eq + 1, end) : null;
+            if (!isParamText(name) || (value != null && !isParamText(value))) return null;
+            list.add(new Params.Param(name, value));
+            if (next < 0) break;
+            i = next + 1;
+        }
+        return Params.of(list);
+    }
+
+    /** user or password characters: unreserved, escaped, user-unreserved (RFC 3261 §25.1). */
+    private static boolean isUserInfoText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '@' || c == '<' || c == '>' || c == '"' || c == '[' || c == ']') return false;
+        }
+        return Syntax.hasValidEscapes(s);
+    }
+
+    /** paramchar: unreserved, escaped and {@code [ ] / : & + $}; never {@code ; = ? @}. */
+    private static boolean isParamText(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '=' || c == '?' || c == '@' || c == '<' || c == '>' || c == '"' || c == ',') return false;
+        }
+        return Syntax.hasValidEscapes(s);
+    }
+
+    private static boolean isHeadersText(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '<' || c == '>' || c == '"' || c == '@') return false;
+        }
+        return Syntax.hasValidEscapes(s);
+    }
+
     static int parsePort(String p) {
-        if (p.isEmpty() || p.length() > 5) return -1;
-        for (int i = 0; i < p.length(); i++) if (!Character.isDigit(p.charAt(i))) return -1;
+        if (!Syntax.isDigits(p, 5)) return -1;
         int v = Integer.parseInt(p);
         return v <= 65535 ? v : -1;
-    }
-
-    static boolean isHostname(String h) {
-        if (h.isEmpty() || h.length() > 255) return false;
-        for (int i = 0; i < h.length(); i++) {
-            char c = h.charAt(i);
-            if (!(Character.isLetterOrDigit(c) && c < 0x80) && c != '-' && c != '.') return false;
-        }
-        return true;
-    }
-
-    static boolean isIpv6(String h) {
-        if (h.isEmpty() || h.indexOf(':') < 0) return false;
-        for (int i = 0; i < h.length(); i++) {
-            char c = h.charAt(i);
-            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!hex && c != ':' && c != '.') return false;
-        }
-        return true;
     }
 
     @Override

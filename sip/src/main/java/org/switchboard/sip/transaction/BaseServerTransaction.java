@@ -63,6 +63,15 @@ abstract sealed class BaseServerTransaction extends Transaction implements Serve
         else env.execute(() -> onTuResponse(response));
     }
 
+    @Override
+    public final void abandon() {
+        Runnable end = () -> {
+            if (!answered()) terminate();
+        };
+        if (env.onShard()) end.run();
+        else env.execute(end);
+    }
+
     /** The TU passes a response down (on the shard). */
     abstract void onTuResponse(SipResponse response);
 

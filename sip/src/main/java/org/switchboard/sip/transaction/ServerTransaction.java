@@ -36,6 +36,13 @@ public interface ServerTransaction {
     /** Sends a response built from {@link #request()} (its Via, From, To, Call-ID and CSeq). */
     void respond(SipResponse response);
 
+    /**
+     * Ends the transaction without any response: for a request that deserves silence (a
+     * blocked source, RFC 3261 leaves such policy to the element). Retransmissions of the
+     * request then reach the transaction user again. Ignored once a final response was sent.
+     */
+    void abandon();
+
     /** Shorthand: {@code respond(SipResponse.to(request(), status, reason, localTag()))}. */
     default void respond(int status, String reason) {
         respond(SipResponse.to(request(), status, reason, localTag()));

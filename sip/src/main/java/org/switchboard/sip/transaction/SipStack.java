@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import org.switchboard.sip.message.HeaderNames;
 import org.switchboard.sip.message.Headers;
 import org.switchboard.sip.message.SipRequest;
@@ -43,11 +44,13 @@ public final class SipStack implements InboundHandler, AutoCloseable {
     private final UniqueTokens tokens;
     private final SipStackSettings settings;
     private final TransportSender sender;
+    private final Predicate<Flow> sourceFilter;
 
     private SipStack(Builder b) {
         this.settings = b.settings;
         this.sender = b.sender;
         this.counters = new StackCounters();
+        this.sourceFilter = b.sourceFilter;
         this.tokens = b.tokens != null ? b.tokens : new UniqueTokens();
         this.shards = new TransactionLayer[settings.shards()];
         this.owned = new ArrayList<>();
@@ -78,6 +81,7 @@ public final class SipStack implements InboundHandler, AutoCloseable {
         private SipStackSettings settings = SipStackSettings.defaults();
         private IntFunction<Executor> executors;
         private UniqueTokens tokens;
+        private Predicate<Flow> sourceFilter = flow -> true;
 
         private Builder(TransportSender sender, Scheduler scheduler, TransactionUser user) {
             this.sender = Objects.requireNonNull(sender, "sender");
@@ -101,6 +105,16 @@ public final class SipStack implements InboundHandler, AutoCloseable {
             return this;
         }
 
+        /**
+         * Decides, before any parsing, whether a message from this flow is read at all; false
+         * drops it silently (counted as dropped). Runs on the network thread for every
+         * message, so it must be cheap and never block: a blocked-address set, not a lookup.
+         */
+        public Builder sourceFilter(Predicate<Flow> filter) {
+            this.sourceFilter = Objects.requireNonNull(filter, "filter");
+            return this;
+        }
+
         /** Fixed branch/tag prefix instead of a random one: for tests that compare bytes. */
         Builder tokens(UniqueTokens t) {
             this.tokens = t;
@@ -113,6 +127,10 @@ public final class SipStack implements InboundHandler, AutoCloseable {
     /** Called by {@code net} for every complete message; returns after queueing it (never blocks, never throws). */
     @Override
     public void onMessage(byte[] message, Flow flow) {
+        if (!sourceFilter.test(flow)) {
+            counters.dropped.increment();
+            return;
+        }
         int hash = CallIdHash.of(message);
         shards[index(hash)].receive(message, flow);
     }
