@@ -10,6 +10,7 @@ import org.switchboard.sip.message.ParseResult;
 import org.switchboard.sip.message.SipMessage;
 import org.switchboard.sip.message.SipParser;
 import org.switchboard.sip.message.SipRequest;
+import org.switchboard.sip.message.ResponseChecks;
 import org.switchboard.sip.message.SipResponse;
 import org.switchboard.sip.message.Via;
 import org.switchboard.sip.time.Scheduler;
@@ -228,7 +229,7 @@ final class TransactionLayer implements TransactionEnv {
     private void onResponse(SipResponse response, Flow flow) {
         counters.responsesIn.increment();
         String branch = response.topVia().branch().orElse(null);
-        if (branch == null || !tokens.isOurBranch(branch)) {
+        if (branch == null || !tokens.isOurBranch(branch) || ResponseChecks.check(response).isPresent()) {
             counters.dropped.increment();
             return;
         }

@@ -1,0 +1,61 @@
+package org.switchboard.app;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.switchboard.app.config.SwitchboardConfig;
+import org.switchboard.app.tls.TlsMaterial;
+import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.registrar.Registrations;
+import org.switchboard.sip.transport.Transport;
+
+/**
+ * The seam between the server's start sequence ({@link Server}) and the SIP side: transports
+ * ({@code net}), the transaction layer ({@code sip}) and the registrar ({@code pbx}). The server
+ * calls {@link #start} once, after storage and TLS are ready and before the admin API opens,
+ * and {@link #close} once at shutdown (also when a later start step fails).
+ */
+public interface SipService extends AutoCloseable {
+
+    /**
+     * Binds the SIP listeners and starts serving.
+     *
+     * @return the addresses actually bound (real ports when 0 was configured) and the live
+     *         registrations for the admin API
+     * @throws IOException when a listener cannot bind; the message names address and port
+     */
+    Bound start(Context context) throws IOException;
+
+    /** Stops serving and releases every socket and thread; idempotent. */
+    @Override
+    void close();
+
+    /**
+     * What SIP needs from the server: the configuration (bind, ports, domain, registrar, auth,
+     * transport limits, timers), storage, the extension service (subscribe with
+     * {@link ExtensionService#addListener} to drop cached credentials and bindings), the TLS
+     * identity for SIPS, and the clock.
+     */
+    record Context(SwitchboardConfig config, Storage storage, ExtensionService extensions, TlsMaterial tls, Clock clock) {
+        public Context {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(storage, "storage");
+            Objects.requireNonNull(extensions, "extensions");
+            Objects.requireNonNull(tls, "tls");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    /** One bound SIP listener. */
+    record Listener(Transport transport, InetSocketAddress address) { }
+
+    /** The result of a start: where SIP listens and the read side of the location service. */
+    record Bound(List<Listener> listeners, Registrations registrations) {
+        public Bound {
+            listeners = List.copyOf(listeners);
+            Objects.requireNonNull(registrations, "registrations");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.switchboard.app;
+
+import java.nio.file.Path;
+import org.switchboard.pbx.extension.ExtensionRepository;
+import org.switchboard.pbx.registrar.BindingRepository;
+
+/** The repositories the server runs on, opened for one data directory and closed at shutdown. */
+public interface Storage extends AutoCloseable {
+
+    ExtensionRepository extensions();
+
+    BindingRepository bindings();
+
+    @Override
+    void close();
+
+    /** Opens the storage of a data directory (creating and migrating it if needed). */
+    @FunctionalInterface
+    interface Opener {
+        Storage open(Path dataDir) throws StartupException;
+    }
+}

@@ -1,0 +1,145 @@
+package org.switchboard.app.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.switchboard.pbx.extension.ExtensionNumber;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+/** {@code switchboard extension add|list|remove|passwd}: extensions of the running server. */
+@Command(name = "extension", description = "Manage the extensions of a running server.",
+        mixinStandardHelpOptions = true,
+        subcommands = {ExtensionCommand.Add.class, ExtensionCommand.ListAll.class,
+                ExtensionCommand.Remove.class, ExtensionCommand.Passwd.class})
+final class ExtensionCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    @Command(name = "add", description = "Add an extension. Without --password a strong one is generated and shown once.",
+            mixinStandardHelpOptions = true)
+    static final class Add implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin DataOption data;
+        @Parameters(paramLabel = "NUMBER", description = "Extension number: " + ExtensionNumber.RULE + ".")
+        String number;
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Display name, e.g. \"Alice\".")
+        String name;
+        @Option(names = "--password", paramLabel = "PW", description = "SIP password (at least 8 characters).")
+        String password;
+
+        @Override
+        public Integer call() throws CliException {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("number", number);
+            body.put("name", name);
+            if (password != null) body.put("password", password);
+            try (AdminClient client = AdminClient.connect(data.path())) {
+                JsonNode saved = client.post("/extensions", body);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("Extension " + saved.get("number").asString() + " (" + saved.get("name").asString() + ") added.");
+                printGenerated(out, saved);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List the extensions.", mixinStandardHelpOptions = true)
+    static final class ListAll implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin DataOption data;
+        @Option(names = "--json", description = "Print a JSON array of {number, name, createdAt}.")
+        boolean json;
+
+        @Override
+        public Integer call() throws CliException {
+            try (AdminClient client = AdminClient.connect(data.path())) {
+                JsonNode extensions = client.get("/extensions");
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(AdminClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(extensions));
+                } else if (extensions.isEmpty()) {
+                    out.println("No extensions yet: add one with ./switchboard extension add NUMBER --name NAME");
+                } else {
+                    TextTable table = new TextTable("NUMBER", "NAME", "CREATED");
+                    for (JsonNode e : extensions) {
+                        table.row(e.get("number").asString(), e.get("name").asString(), e.get("createdAt").asString());
+                    }
+                    table.print(out);
+                }
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove an extension and its password.", mixinStandardHelpOptions = true)
+    static final class Remove implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin DataOption data;
+        @Parameters(paramLabel = "NUMBER", description = "Extension number.")
+        String number;
+
+        @Override
+        public Integer call() throws CliException {
+            checkNumber(number);
+            try (AdminClient client = AdminClient.connect(data.path())) {
+                client.delete("/extensions/" + number);
+                spec.commandLine().getOut().println("Extension " + number + " removed.");
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "passwd", description = "Change the SIP password of an extension. Without --password a strong one"
+            + " is generated and shown once.", mixinStandardHelpOptions = true)
+    static final class Passwd implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin DataOption data;
+        @Parameters(paramLabel = "NUMBER", description = "Extension number.")
+        String number;
+        @Option(names = "--password", paramLabel = "PW", description = "New SIP password (at least 8 characters).")
+        String password;
+
+        @Override
+        public Integer call() throws CliException {
+            checkNumber(number);
+            Map<String, String> body = new LinkedHashMap<>();
+            if (password != null) body.put("password", password);
+            try (AdminClient client = AdminClient.connect(data.path())) {
+                JsonNode saved = client.put("/extensions/" + number + "/password", body);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("Password of extension " + number + " changed.");
+                printGenerated(out, saved);
+            }
+            return 0;
+        }
+    }
+
+    private static void printGenerated(PrintWriter out, JsonNode saved) {
+        if (saved.hasNonNull("generatedPassword")) {
+            out.println("SIP password (shown once, store it now): " + saved.get("generatedPassword").asString());
+        }
+        out.flush();
+    }
+
+    /** Checked here too because the number becomes part of a URL path. */
+    private static void checkNumber(String number) throws CliException {
+        if (!ExtensionNumber.isValid(number)) {
+            throw new CliException("'" + number + "' is not a valid extension number: " + ExtensionNumber.RULE + ".");
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.switchboard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.app.MemoryStorage;
+import org.switchboard.app.NoSipService;
+import org.switchboard.app.Server;
+import org.switchboard.app.ServerWiring;
+import org.switchboard.app.admin.AdminDirectory;
+import org.switchboard.app.config.ConfigLoader;
+import org.switchboard.app.config.SwitchboardConfig;
+import org.switchboard.pbx.extension.ExtensionNumber;
+import org.switchboard.pbx.extension.SipSecret;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The CLI end to end against a real server in this JVM: loopback, ephemeral ports, a temporary
+ * data directory, storage in memory and the SIP stub.
+ */
+class SwitchboardCliTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir Path data;
+    private final MemoryStorage storage = new MemoryStorage();
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private Server server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = Server.start(config(), wiring(), new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void serverPrintsWhereItListensThenReady() {
+        List<String> lines = console.toString(StandardCharsets.UTF_8).lines().toList();
+        int port = server.httpsAddress().getPort();
+        assertThat(port).isPositive();
+        assertThat(lines).containsExactly(
+                "SIP    (not started: no SIP service wired)",
+                "HTTPS  https://127.0.0.1:" + port,
+                "Domain 127.0.0.1",
+                "Data   " + data.toAbsolutePath(),
+                Server.READY);
+    }
+
+    @Test
+    void serverPublishesAPrivateTokenAndItsEndpoint() throws Exception {
+        AdminDirectory admin = new AdminDirectory(data);
+        assertThat(permissions(data.resolve("admin"))).isEqualTo("rwx------");
+        assertThat(permissions(admin.tokenFile())).isEqualTo("rw-------");
+        assertThat(Files.readString(admin.tokenFile()).strip()).matches("[A-Za-z0-9_-]{43}");
+        JsonNode endpoint = JSON.readTree(admin.endpointFile().toFile());
+        assertThat(endpoint.get("url").asString()).isEqualTo("https://127.0.0.1:" + server.httpsAddress().getPort());
+        assertThat(endpoint.get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(endpoint.get("certificate").asString()).isEqualTo(data.resolve("tls/cert.pem").toAbsolutePath().toString());
+    }
+
+    @Test
+    void addWithGeneratedPasswordThenListPasswdRemove() throws Exception {
+        Run add = cli("extension", "add", "1001", "--name", "Alice");
+        assertThat(add.status).isZero();
+        assertThat(add.out.lines().toList()).hasSize(2).first().isEqualTo("Extension 1001 (Alice) added.");
+        String password = add.out.lines().toList().get(1).replace("SIP password (shown once, store it now): ", "");
+        assertThat(password).hasSize(20);
+        assertThat(storage.secret("1001")).contains(SipSecret.of(password));
+
+        Run bob = cli("extension", "add", "1002", "--name", "Bob Builder", "--password", "correct-horse");
+        assertThat(bob.out).isEqualTo("Extension 1002 (Bob Builder) added.\n");
+
+        Run json = cli("extension", "list", "--json");
+        assertThat(json.status).isZero();
+        JsonNode list = JSON.readTree(json.out);
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).propertyNames()).containsExactly("number", "name", "createdAt");
+        assertThat(list.get(0).get("number").asString()).isEqualTo("1001");
+        assertThat(list.get(1).get("name").asString()).isEqualTo("Bob Builder");
+        assertThat(json.out).doesNotContain(password).doesNotContain("correct-horse");
+
+        Run table = cli("extension", "list");
+        List<String> rows = table.out.lines().toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).startsWith("NUMBER  NAME         CREATED");
+        assertThat(rows.get(1)).startsWith("1001    Alice        20");
+        assertThat(rows.get(2)).startsWith("1002    Bob Builder  20");
+
+        Run passwd = cli("extension", "passwd", "1001");
+        assertThat(passwd.out).startsWith("Password of extension 1001 changed.\nSIP password (shown once, store it now): ");
+        String newPassword = passwd.out.lines().toList().get(1).replace("SIP password (shown once, store it now): ", "");
+        assertThat(newPassword).isNotEqualTo(password);
+        assertThat(storage.secret("1001")).contains(SipSecret.of(newPassword));
+
+        Run chosen = cli("extension", "passwd", "1001", "--password", "another-long-one");
+        assertThat(chosen.out).isEqualTo("Password of extension 1001 changed.\n");
+        assertThat(storage.secret("1001")).contains(SipSecret.of("another-long-one"));
+
+        Run remove = cli("extension", "remove", "1001");
+        assertThat(remove.status).isZero();
+        assertThat(remove.out).isEqualTo("Extension 1001 removed.\n");
+        assertThat(JSON.readTree(cli("extension", "list", "--json").out)).hasSize(1);
+    }
+
+    @Test
+    void refusalsSayWhatToFixAndExitNonZero() {
+        cli("extension", "add", "1001", "--name", "Alice");
+
+        Run duplicate = cli("extension", "add", "1001", "--name", "Again");
+        assertThat(duplicate.status).isEqualTo(1);
+        assertThat(duplicate.err).isEqualTo("Extension 1001 already exists: choose another number or remove the existing one first.\n");
+
+        Run invalid = cli("extension", "add", "01", "--name", "Zero");
+        assertThat(invalid.status).isEqualTo(1);
+        assertThat(invalid.err).contains(ExtensionNumber.RULE);
+
+        Run weak = cli("extension", "add", "1002", "--name", "Bob", "--password", "short");
+        assertThat(weak.status).isEqualTo(1);
+        assertThat(weak.err).contains("at least " + SipSecret.MIN_LENGTH + " characters");
+
+        Run unknown = cli("extension", "remove", "4711");
+        assertThat(unknown.status).isEqualTo(1);
+        assertThat(unknown.err).isEqualTo("There is no extension 4711.\n");
+
+        Run noName = cli("extension", "add", "1003");
+        assertThat(noName.status).isEqualTo(2);
+        assertThat(noName.err).contains("Missing required option: '--name=NAME'");
+    }
+
+    @Test
+    void registrationsAreEmptyWithoutSip() throws Exception {
+        Run json = cli("registrations", "--json");
+        assertThat(json.status).isZero();
+        assertThat(JSON.readTree(json.out).isArray()).isTrue();
+        assertThat(JSON.readTree(json.out)).isEmpty();
+
+        assertThat(cli("registrations").out).isEqualTo("No devices are registered.\n");
+    }
+
+    @Test
+    void noServerRunningIsExplained() throws Exception {
+        server.close();
+
+        assertThat(new AdminDirectory(data).endpointFile()).doesNotExist();
+        assertThat(storage.closed()).isTrue();
+        Path dir = data.toAbsolutePath();
+        for (String[] command : List.of(new String[] {"extension", "list"}, new String[] {"registrations", "--json"})) {
+            Run run = cli(command);
+            assertThat(run.status).isEqualTo(1);
+            assertThat(run.err).isEqualTo("No Switchboard server is running with data directory " + dir
+                    + ": start it with ./switchboard run --data " + dir + "\n");
+        }
+    }
+
+    @Test
+    void aCrashedServersLeftoverEndpointIsNotTrusted() throws Exception {
+        Path endpoint = new AdminDirectory(data).endpointFile();
+        String content = Files.readString(endpoint);
+        server.close();
+        Files.writeString(endpoint, content.replaceAll("\"pid\" : \\d+", "\"pid\" : 2147483647"));
+
+        assertThat(cli("extension", "list").err).startsWith("No Switchboard server is running");
+    }
+
+    @Test
+    void theCliTrustsOnlyTheCertificateOfItsDataDirectory() throws Exception {
+        var other = org.switchboard.app.tls.TestCertificates.selfSigned("intruder.example.com");
+        Files.writeString(data.resolve("tls/cert.pem"), other);
+
+        Run run = cli("extension", "list");
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.err).contains("did not present the certificate in " + data.resolve("tls/cert.pem").toAbsolutePath());
+    }
+
+    @Test
+    void aStaleTokenIsExplained() throws Exception {
+        Files.writeString(new AdminDirectory(data).tokenFile(), "c3RhbGUtdG9rZW4tZnJvbS1hbm90aGVyLXN0YXJ0\n");
+
+        Run run = cli("extension", "list");
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.err).contains("did not accept the admin token");
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataDirectoryIsRefused() throws Exception {
+        var refused = org.assertj.core.api.Assertions.catchThrowable(() ->
+                Server.start(config(), wiring(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        Clock.systemUTC()));
+        assertThat(refused).hasMessage("Another Switchboard server (pid " + ProcessHandle.current().pid()
+                + ") is already running with data directory " + data.toAbsolutePath()
+                + ": stop it first, or start this one with another --data");
+        assertThat(new AdminDirectory(data).endpointFile()).exists();
+        assertThat(cli("extension", "list").status).isZero();
+    }
+
+    @Test
+    void runRefusesBadFlagsWithStatus2() {
+        Run run = cli("run", "--sip-port", "banana");
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).isEqualTo("Configuration error: --sip-port: 'banana' is not a port: use a number from 1 to"
+                + " 65535 (0 picks a free port)\n");
+    }
+
+    @Test
+    void noCommandPrintsUsage() {
+        Run run = cli();
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("Usage: switchboard").contains("extension").contains("registrations").contains("run");
+    }
+
+    private SwitchboardConfig config() throws Exception {
+        return new ConfigLoader(() -> "testhost").load(data,
+                Map.of("bind", "127.0.0.1", "sip-port", "0", "sips-port", "0", "https-port", "0"));
+    }
+
+    private ServerWiring wiring() {
+        return new ServerWiring(dir -> storage, NoSipService::new);
+    }
+
+    private record Run(int status, String out, String err) { }
+
+    /** Runs the CLI in this JVM with {@code --data} pointing at the test's data directory. */
+    private Run cli(String... args) {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        if (!arguments.isEmpty()) {
+            arguments.add("--data");
+            arguments.add(data.toString());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var line = SwitchboardCommand.commandLine(wiring(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        int status = line.execute(arguments.toArray(String[]::new));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static String permissions(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+}

@@ -1,0 +1,166 @@
+package org.switchboard.pbx.extension;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The administrator's operations on extensions, shared by the REST API and the CLI: it checks
+ * the input ({@link ExtensionNumber#RULE}, {@link SipSecret#of}), generates strong passwords,
+ * persists through {@link ExtensionRepository} and tells listeners which number changed so the
+ * registrar can drop cached credentials and bindings.
+ *
+ * <p>Bad input is returned as an {@link Outcome}, never thrown. The service never logs a
+ * secret; a generated one leaves it exactly once, in the outcome of the call that made it.
+ * Methods block on the repository: call them from virtual threads.
+ */
+public final class ExtensionService {
+
+    /** Length of a generated SIP password: 20 symbols of 57 give about 116 bits. */
+    public static final int GENERATED_LENGTH = 20;
+    /** Letters and digits without look-alikes (0/O, 1/l/I), so a password can be read aloud or typed on a desk phone. */
+    static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    /** Longest display name; it ends up in From headers and phone screens. */
+    public static final int MAX_NAME_LENGTH = 64;
+    public static final String NAME_RULE =
+            "a name is 1 to " + MAX_NAME_LENGTH + " characters without control characters";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtensionService.class);
+
+    private final ExtensionRepository repository;
+    private final RandomGenerator random;
+    private final Clock clock;
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+    public ExtensionService(ExtensionRepository repository, RandomGenerator random, Clock clock) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.random = Objects.requireNonNull(random, "random");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A service with a {@link SecureRandom} and the system clock. */
+    public ExtensionService(ExtensionRepository repository) {
+        this(repository, new SecureRandom(), Clock.systemUTC());
+    }
+
+    /** The result of an operation: done, or why not, in words an administrator can act on. */
+    public sealed interface Outcome<T> {
+        /** Done; {@code value} is what the operation produced. */
+        record Done<T>(T value) implements Outcome<T> { }
+        /** The input breaks a rule; {@code detail} states the rule. */
+        record Invalid<T>(String detail) implements Outcome<T> { }
+        /** The extension number is already taken. */
+        record Duplicate<T>(String number) implements Outcome<T> { }
+        /** There is no extension with this number. */
+        record NotFound<T>(String number) implements Outcome<T> { }
+    }
+
+    /**
+     * A stored extension plus the password generated for it, if this call generated one. The
+     * password is shown to the administrator once and never again.
+     */
+    public record Saved(Extension extension, Optional<SipSecret> generatedPassword) { }
+
+    /** Registers a listener called with the number after every add, remove or password change. */
+    public void addListener(Consumer<String> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Adds an extension; without a password a strong one is generated and returned once. */
+    public Outcome<Saved> add(String number, String name, Optional<String> password) {
+        if (!ExtensionNumber.isValid(number)) return new Outcome.Invalid<>(invalidNumber(number));
+        Optional<String> nameProblem = nameProblem(name);
+        if (nameProblem.isPresent()) return new Outcome.Invalid<>(nameProblem.get());
+        Secret secret = secret(password);
+        if (secret.problem != null) return new Outcome.Invalid<>(secret.problem);
+        Extension extension = new Extension(number, name.strip(), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        if (!repository.add(extension, secret.value)) return new Outcome.Duplicate<>(number);
+        LOG.info("Extension {} added", number);
+        notifyListeners(number);
+        return new Outcome.Done<>(new Saved(extension, secret.generated ? Optional.of(secret.value) : Optional.empty()));
+    }
+
+    /** All extensions, ordered by number. */
+    public List<Extension> list() {
+        return repository.list();
+    }
+
+    public Optional<Extension> find(String number) {
+        return ExtensionNumber.isValid(number) ? repository.find(number) : Optional.empty();
+    }
+
+    /** Removes an extension and its secret. */
+    public Outcome<String> remove(String number) {
+        if (!ExtensionNumber.isValid(number)) return new Outcome.Invalid<>(invalidNumber(number));
+        if (!repository.remove(number)) return new Outcome.NotFound<>(number);
+        LOG.info("Extension {} removed", number);
+        notifyListeners(number);
+        return new Outcome.Done<>(number);
+    }
+
+    /** Replaces the SIP password; without one a strong one is generated and returned once. */
+    public Outcome<Saved> changePassword(String number, Optional<String> password) {
+        if (!ExtensionNumber.isValid(number)) return new Outcome.Invalid<>(invalidNumber(number));
+        Secret secret = secret(password);
+        if (secret.problem != null) return new Outcome.Invalid<>(secret.problem);
+        Optional<Extension> extension = repository.find(number);
+        if (extension.isEmpty() || !repository.changeSecret(number, secret.value)) return new Outcome.NotFound<>(number);
+        LOG.info("Extension {} password changed", number);
+        notifyListeners(number);
+        return new Outcome.Done<>(new Saved(extension.get(), secret.generated ? Optional.of(secret.value) : Optional.empty()));
+    }
+
+    /** A fresh password of {@link #GENERATED_LENGTH} symbols from an unambiguous alphabet. */
+    public SipSecret generatePassword() {
+        StringBuilder text = new StringBuilder(GENERATED_LENGTH);
+        for (int i = 0; i < GENERATED_LENGTH; i++) text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        return SipSecret.of(text.toString());
+    }
+
+    private record Secret(SipSecret value, boolean generated, String problem) { }
+
+    private Secret secret(Optional<String> password) {
+        if (password.isEmpty()) return new Secret(generatePassword(), true, null);
+        try {
+            return new Secret(SipSecret.of(password.get()), false, null);
+        } catch (IllegalArgumentException e) {
+            return new Secret(null, false, e.getMessage());
+        }
+    }
+
+    private static String invalidNumber(String number) {
+        return "'" + (number == null ? "" : printable(number)) + "' is not a valid extension number: " + ExtensionNumber.RULE;
+    }
+
+    private static Optional<String> nameProblem(String name) {
+        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME_LENGTH) return Optional.of(NAME_RULE);
+        if (name.chars().anyMatch(Character::isISOControl)) return Optional.of(NAME_RULE);
+        return Optional.empty();
+    }
+
+    /** Echoes user input safely: at most 20 characters, control characters replaced. */
+    private static String printable(String text) {
+        String cut = text.length() > 20 ? text.substring(0, 20) + "..." : text;
+        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private void notifyListeners(String number) {
+        for (Consumer<String> listener : listeners) {
+            try {
+                listener.accept(number);
+            } catch (RuntimeException e) {
+                LOG.warn("Extension change listener failed for {}", number, e);
+            }
+        }
+    }
+}

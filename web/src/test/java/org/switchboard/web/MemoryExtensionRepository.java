@@ -1,0 +1,33 @@
+package org.switchboard.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.switchboard.pbx.extension.Extension;
+import org.switchboard.pbx.extension.ExtensionRepository;
+import org.switchboard.pbx.extension.SipSecret;
+
+/** The {@link ExtensionRepository} contract in a map, so API tests need no database. */
+final class MemoryExtensionRepository implements ExtensionRepository {
+    private final Map<String, Extension> extensions = new TreeMap<>();
+    private final Map<String, SipSecret> secrets = new TreeMap<>();
+
+    @Override public synchronized boolean add(Extension extension, SipSecret secret) {
+        if (extensions.putIfAbsent(extension.number(), extension) != null) return false;
+        secrets.put(extension.number(), secret);
+        return true;
+    }
+    @Override public synchronized Optional<Extension> find(String number) { return Optional.ofNullable(extensions.get(number)); }
+    @Override public synchronized List<Extension> list() { return List.copyOf(extensions.values()); }
+    @Override public synchronized boolean remove(String number) {
+        secrets.remove(number);
+        return extensions.remove(number) != null;
+    }
+    @Override public synchronized boolean changeSecret(String number, SipSecret secret) {
+        if (!extensions.containsKey(number)) return false;
+        secrets.put(number, secret);
+        return true;
+    }
+    @Override public synchronized Optional<SipSecret> secret(String number) { return Optional.ofNullable(secrets.get(number)); }
+}
