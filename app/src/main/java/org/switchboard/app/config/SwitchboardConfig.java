@@ -68,10 +68,15 @@ public record SwitchboardConfig(Path dataDir, InetAddress bind, String domain, i
      * challenge each in this order of preference; and brute-force defence: a source address with
      * {@code maxFailures} failed attempts within {@code failureWindow} is refused for
      * {@code blockDuration}. Nonces are accepted for {@code nonceLifetime}.
+     *
+     * <p>MD5 alone by default: SHA-256 is supported, but common clients (baresip 1.0, SIPp 3.6,
+     * older desk phones) fail a registration as soon as a SHA-256 challenge is offered, and a
+     * PBX that phones cannot register to protects nothing. Generated SIP passwords are 20
+     * random characters, which keeps MD5 digest out of reach of offline guessing.
      */
     public record Auth(List<DigestAlgorithm> algorithms, int maxFailures, Duration failureWindow, Duration blockDuration,
                        Duration nonceLifetime) {
-        public static final Auth DEFAULT = new Auth(List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
+        public static final Auth DEFAULT = new Auth(List.of(DigestAlgorithm.MD5),
                 10, Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofSeconds(300));
 
         public Auth {

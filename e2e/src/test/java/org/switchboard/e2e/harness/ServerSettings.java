@@ -1,0 +1,22 @@
+package org.switchboard.e2e.harness;
+
+/**
+ * What the harness writes to {@code DATA/switchboard.yaml} before starting the server.
+ *
+ * @param yaml the file's content, or null to write no file (the server's defaults)
+ */
+public record ServerSettings(String yaml) {
+    /** The server's own defaults: no file written. */
+    public static final ServerSettings DEFAULTS = new ServerSettings(null);
+
+    /**
+     * SHA-256 challenges first, then MD5 (RFC 8760). Not the server's default: SIPp 3.6.1 stops at the first
+     * challenge it cannot answer and baresip 1.0.0 fails as soon as one challenge is SHA-256, whatever the order
+     * (checked against a SIPp UAS sending both), so only peers that answer SHA-256 (Linphone) run with this.
+     */
+    public static final ServerSettings SHA256_FIRST = new ServerSettings("""
+            # Written by the end-to-end test harness: offer SHA-256 digest first, MD5 second.
+            auth:
+              algorithms: [SHA-256, MD5]
+            """);
+}
