@@ -201,6 +201,7 @@ bench_kamailio() {
     log "Kamailio $(kamailio -v | head -1 | awk '{print $3}') pid $pid on 127.0.0.1:$port, $USERS subscribers (db_text)"
     before=$(kamailio_shm_used)
     sipp_storm "$port" 200 "$USERS" kamailio-bind
+    settle
     after=$(kamailio_shm_used)
     log "Kamailio: $STORM_OK of $USERS bound ($STORM_FAILED failed); shm real_used $before -> $after bytes"
     K_MEM=$(awk -v a="$before" -v b="$after" -v n="$STORM_OK" 'BEGIN { if (n > 0 && b != "") printf "%.0f", (b - a) / n; else print "n/a" }')
@@ -246,6 +247,14 @@ provision_switchboard() {
     [[ "$(wc -l < "$code_file")" -eq "$USERS" && "$bad" -eq 0 ]] || die "provisioning failed: $(sort "$code_file" | uniq -c | tr '\n' ' ')"
 }
 
+# Memory per binding is what stays once the storm is over: wait until the REGISTER transactions have ended
+# (Timer J, 64*T1 = 32 s over UDP, RFC 3261 §17.2.2) so that they are not counted as bindings. Same wait for both.
+SETTLE_SECONDS=35
+settle() {
+    log "waiting ${SETTLE_SECONDS} s for the REGISTER transactions to end before measuring memory"
+    sleep "$SETTLE_SECONDS"
+}
+
 bench_switchboard() {
     local dir="$WORK/switchboard" data port pid i before after classes lib
     classes="$ROOT/app/target/classes"; lib="$ROOT/app/target/lib"
@@ -273,6 +282,7 @@ EOF
     provision_switchboard "$data"
     before=$(switchboard_heap_used "$pid")
     sipp_storm "$port" 200 "$USERS" switchboard-bind
+    settle
     after=$(switchboard_heap_used "$pid")
     log "Switchboard: $STORM_OK of $USERS bound ($STORM_FAILED failed); heap used after GC $before -> $after bytes"
     S_MEM=$(awk -v a="$before" -v b="$after" -v n="$STORM_OK" 'BEGIN { if (n > 0 && a != "" && b != "") printf "%.0f", (b - a) / n; else print "n/a" }')

@@ -68,13 +68,12 @@ public final class RequestDispatcher implements TransactionUser {
         }
     }
 
-    /** RFC 3261 §11.2: 200 with what we allow, accept and support. */
+    /** RFC 3261 §11.2: 200 with what we allow and accept (no option tags are supported yet). */
     private SipResponse options(SipRequest request, String toTag) {
         SipResponse r = SipResponse.to(request, 200, "OK", toTag);
         return stamp(r.withHeaders(r.headers()
                 .with(HeaderNames.ALLOW, ALLOW)
-                .with(HeaderNames.ACCEPT, "application/sdp")
-                .with(HeaderNames.SUPPORTED, "")));
+                .with(HeaderNames.ACCEPT, "application/sdp")));
     }
 
     private SipResponse stamp(SipResponse r) {
