@@ -1,6 +1,15 @@
 #!/usr/bin/env bash
 # Registration storm: Switchboard and Kamailio 5.6 side by side as digest registrars on loopback.
 #
+# Kamailio runs the stock /etc/kamailio/kamailio.cfg as an in-memory registrar (usrloc without a database) with
+# digest MD5, qop=auth and the auth module's default nonce checks; it challenges with auth_challenge() and stores
+# with save("location"). --kamailio-auth chooses where it reads the credentials:
+#   htable (default): Kamailio at its best. At startup the htable module loads username => HA1 from the db_text
+#                     subscriber table into shared memory; each REGISTER is checked with
+#                     pv_auth_check("$fd", "$sht(users=>$au)", HA1, To/From user = auth user): O(1) hash lookups.
+#   dbtext:           the stock WITH_AUTH setup, auth_db's auth_check() over db_text, which scans the table on
+#                     every lookup and so slows down as the number of subscribers grows.
+#
 # For each target it provisions N users, registers them all once (memory per binding is measured across this pass),
 # then runs SIPp register_digest.xml storms at rising rates for a fixed time each, and reports:
 #   - the highest registrations/s completed with zero failed calls (a registration = REGISTER, 401, REGISTER, 200),
@@ -13,7 +22,7 @@
 # on exit, by pid.
 #
 # Usage: bench/register-storm.sh [--users N] [--rates "200 400 ..."] [--step-seconds S] [--sipp-processes K]
-#                                [--target both|switchboard|kamailio] [--keep]
+#                                [--target both|switchboard|kamailio] [--kamailio-auth htable|dbtext] [--keep]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,11 +34,12 @@ RATES="500 1000 2000 4000 6000 8000 10000 12000 16000"
 STEP_SECONDS=10
 SIPP_PROCESSES=2
 TARGET=both
+KAMAILIO_AUTH=htable
 KEEP=no
 MAX_USERS=100000
 FIRST_USER=100000     # extension numbers FIRST_USER .. FIRST_USER+USERS-1
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 die() { echo "register-storm: $*" >&2; exit 1; }
 
 while [[ $# -gt 0 ]]; do
@@ -39,6 +49,7 @@ while [[ $# -gt 0 ]]; do
         --step-seconds) STEP_SECONDS="$2"; shift 2 ;;
         --sipp-processes) SIPP_PROCESSES="$2"; shift 2 ;;
         --target) TARGET="$2"; shift 2 ;;
+        --kamailio-auth) KAMAILIO_AUTH="$2"; shift 2 ;;
         --keep) KEEP=yes; shift ;;
         -h|--help) usage 0 ;;
         *) echo "unknown option $1" >&2; usage 2 ;;
@@ -48,8 +59,9 @@ done
 [[ "$STEP_SECONDS" =~ ^[0-9]+$ && "$STEP_SECONDS" -ge 2 && "$STEP_SECONDS" -le 120 ]] || die "--step-seconds must be 2..120"
 [[ "$SIPP_PROCESSES" =~ ^[1-8]$ ]] || die "--sipp-processes must be 1..8"
 [[ "$TARGET" =~ ^(both|switchboard|kamailio)$ ]] || die "--target must be both, switchboard or kamailio"
+[[ "$KAMAILIO_AUTH" =~ ^(htable|dbtext)$ ]] || die "--kamailio-auth must be htable or dbtext"
 for r in $RATES; do [[ "$r" =~ ^[0-9]+$ && "$r" -ge 1 && "$r" -le 20000 ]] || die "each rate must be 1..20000"; done
-for tool in sipp kamailio kamcmd curl awk ss; do
+for tool in sipp kamailio kamcmd curl awk ss perl; do
     command -v "$tool" >/dev/null || die "$tool is missing: run scripts/install-peers.sh (as root)"
 done
 [[ -f "$SCENARIO" ]] || die "no scenario $SCENARIO"
@@ -165,31 +177,78 @@ rate_steps() {
 }
 
 # ---------------------------------------------------------------- Kamailio
+# The stock config with WITH_AUTH over db_text (the subscriber table in DB), on loopback only. Both modes challenge
+# with qop=auth (auth_challenge flag 1; the stock "0" offers none, which Switchboard refuses as RFC 2069 digest)
+# and keep the auth module's default nonce checks. In htable mode auth_db is replaced by the htable module: the
+# users table is loaded once at startup from subscriber's username and ha1 columns, and REGISTER is checked
+# against it with pv_auth_check() (flags 1: the value is HA1; checks 1: auth user = To and From user, as
+# auth_check("$fd", "subscriber", "1") does). The guards challenge a REGISTER without credentials or with an
+# unknown user quietly (pv_auth_check logs an error for an empty password); they cost one more hash lookup.
 kamailio_config() {
-    local port="$1" db="$2"
+    local port="$1" db="$2" auth="$3" mode_sed=()
+    if [[ "$auth" == htable ]]; then
+        mode_sed=(
+            -e 's/^loadmodule "auth_db.so"$/loadmodule "htable.so"/'
+            -e "s|^modparam(\"auth_db\", \"db_url\", DBURL)\$|modparam(\"htable\", \"db_url\", DBURL)\nmodparam(\"htable\", \"htable\", \"users=>size=14;dbtable=subscriber;cols='username,ha1';\")|"
+            -e '/^modparam("auth_db", /d'
+            -e 's/^\t\tif (!auth_check("$fd", "subscriber", "1")) {$/\t\tif ($au == $null || $sht(users=>$au) == $null || !pv_auth_check("$fd", "$sht(users=>$au)", "1", "1")) {/'
+        )
+    fi
     sed -e "1a #!define WITH_AUTH\n#!define DBURL \"text://$db\"" \
         -e "s/^children=8\$/children=2\nauto_aliases=no\ndns=no\nrev_dns=no\nalias=\"127.0.0.1\"\nlisten=udp:127.0.0.1:$port\nlisten=tcp:127.0.0.1:$port/" \
         -e 's/^loadmodule "jsonrpcs.so"$/loadmodule "db_text.so"\nloadmodule "jsonrpcs.so"/' \
         -e 's/^modparam("registrar", "max_expires", 3600)$/&\nmodparam("registrar", "min_expires", 60)\nmodparam("registrar", "min_expires_mode", 1)/' \
-        /etc/kamailio/kamailio.cfg
+        -e 's/^\t\t\tauth_challenge("$fd", "0");$/\t\t\tauth_challenge("$fd", "1");/' \
+        "${mode_sed[@]}" /etc/kamailio/kamailio.cfg
+}
+
+# The lines the generated config must contain, so that a change in the stock file cannot silently bench
+# something else.
+kamailio_config_check() {
+    local cfg="$1" auth="$2" line
+    local expected=('auth_challenge("$fd", "1");' 'save("location")' 'listen=udp:127.0.0.1:')
+    if [[ "$auth" == htable ]]; then
+        expected+=('loadmodule "htable.so"' 'pv_auth_check("$fd", "$sht(users=>$au)", "1", "1")' "dbtable=subscriber;cols='username,ha1'")
+    else
+        expected+=('loadmodule "auth_db.so"' 'auth_check("$fd", "subscriber", "1")')
+    fi
+    for line in "${expected[@]}"; do
+        grep -qF -- "$line" "$cfg" || die "$cfg lacks $line: has /etc/kamailio/kamailio.cfg changed?"
+    done
+}
+
+# The db_text subscriber table: the plain password (auth_db computes HA1 from it) and HA1 = MD5(user:realm:password)
+# for the realm the SIPp scenario answers (From host 127.0.0.1), which the htable mode loads.
+write_subscribers() {
+    echo "id(int,auto) username(string) domain(string) password(string) ha1(string) ha1b(string) "
+    perl -MDigest::MD5=md5_hex -e '
+        my ($first, $count) = @ARGV;
+        for my $i (0 .. $count - 1) {
+            my $user = $first + $i; my $pw = "Bench${user}pw";
+            print join(":", $i + 1, $user, "127.0.0.1", $pw, md5_hex("$user:127.0.0.1:$pw"), "-"), "\n";
+        }' "$FIRST_USER" "$USERS"
 }
 
 kamailio_shm_used() {
     kamcmd -s "unix:$WORK/kamailio/run/kamailio_ctl" core.shmmem 2>/dev/null | awk '/real_used:/ { print $2 }'
 }
 
+kamailio_auth_text() {
+    if [[ "$KAMAILIO_AUTH" == htable ]]; then
+        echo "credentials in memory: htable loaded from db_text at startup, pv_auth_check with HA1"
+    else
+        echo "credentials from db_text on every REGISTER: auth_db auth_check"
+    fi
+}
+
 bench_kamailio() {
-    local dir="$WORK/kamailio" port pid i before after
+    local dir="$WORK/kamailio" port pid i before after loaded
     mkdir -p "$dir/db" "$dir/run"
     port=$(free_port)
     cp /usr/share/kamailio/dbtext/kamailio/version "$dir/db/version"
-    {
-        echo "id(int,auto) username(string) domain(string) password(string) ha1(string) ha1b(string) "
-        for i in $(seq 0 $(( USERS - 1 ))); do
-            echo "$(( i + 1 )):$(( FIRST_USER + i )):127.0.0.1:Bench$(( FIRST_USER + i ))pw:-:-"
-        done
-    } > "$dir/db/subscriber"
-    kamailio_config "$port" "$dir/db" > "$dir/kamailio.cfg"
+    write_subscribers > "$dir/db/subscriber"
+    kamailio_config "$port" "$dir/db" "$KAMAILIO_AUTH" > "$dir/kamailio.cfg"
+    kamailio_config_check "$dir/kamailio.cfg" "$KAMAILIO_AUTH"
     kamailio -c -f "$dir/kamailio.cfg" >"$dir/check.log" 2>&1 || die "Kamailio rejects $dir/kamailio.cfg: see $dir/check.log"
     kamailio -f "$dir/kamailio.cfg" -DD -E -Y "$dir/run" -P "$dir/kamailio.pid" >"$dir/kamailio.log" 2>&1 &
     pid=$!; PIDS+=("$pid")
@@ -198,7 +257,11 @@ bench_kamailio() {
         kill -0 "$pid" 2>/dev/null || die "Kamailio exited: see $dir/kamailio.log"
         sleep 0.2
     done
-    log "Kamailio $(kamailio -v | head -1 | awk '{print $3}') pid $pid on 127.0.0.1:$port, $USERS subscribers (db_text)"
+    log "Kamailio $(kamailio -v | head -1 | awk '{print $3}') pid $pid on 127.0.0.1:$port, $USERS subscribers ($(kamailio_auth_text))"
+    if [[ "$KAMAILIO_AUTH" == htable ]]; then
+        loaded=$(kamcmd -s "unix:$dir/run/kamailio_ctl" htable.stats 2>/dev/null | awk '/name: users/ { u = 1 } u && /all:/ { print $2; exit }')
+        [[ "$loaded" == "$USERS" ]] || die "Kamailio loaded ${loaded:-no} of $USERS users into its htable: see $dir/kamailio.log"
+    fi
     before=$(kamailio_shm_used)
     sipp_storm "$port" 200 "$USERS" kamailio-bind
     settle
@@ -313,6 +376,8 @@ OUT="$RESULTS/register-storm-$(date +%Y%m%d-%H%M%S).txt"
     echo "Registration storm, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo))"
     echo "$USERS users, digest MD5 (REGISTER, 401, REGISTER, 200) over UDP on loopback, $SIPP_PROCESSES SIPp 3.6.1 processes"
     echo "(127.0.0.2..), rate steps of ${STEP_SECONDS}s: $RATES. Commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)."
+    echo "Kamailio: stock kamailio.cfg, in-memory registrar (usrloc, no database), challenge with qop=auth and default"
+    echo "nonce checks; --kamailio-auth $KAMAILIO_AUTH = $(kamailio_auth_text)."
     echo
     printf '%-40s %14s %14s %12s\n' "" "Switchboard" "Kamailio 5.6" "ratio S/K"
     printf '%-40s %14s %14s %12s\n' "registrations/s at zero failures" "$S_RATE" "$K_RATE" "$(ratio "$S_RATE" "$K_RATE")"

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.pbx.extension.MemoryExtensionRepository;
 import org.switchboard.pbx.extension.ExtensionNumber;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.extension.SipSecret;

@@ -8,18 +8,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.switchboard.pbx.extension.ExtensionService.Outcome;
 import org.switchboard.pbx.extension.ExtensionService.Saved;
 
 class ExtensionServiceTest {
 
-    private final MemoryRepository repository = new MemoryRepository();
+    private final MemoryExtensionRepository repository = new MemoryExtensionRepository();
     private final Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:15:30.123Z"), ZoneOffset.UTC);
     private final ExtensionService service = new ExtensionService(repository, new SplittableRandom(7), clock);
     private final List<String> changed = new ArrayList<>();
@@ -107,29 +105,5 @@ class ExtensionServiceTest {
     private static <T> T done(Outcome<T> outcome) {
         assertThat(outcome).isInstanceOf(Outcome.Done.class);
         return ((Outcome.Done<T>) outcome).value();
-    }
-
-    /** Map-backed repository: the contract of {@link ExtensionRepository} without a database. */
-    static final class MemoryRepository implements ExtensionRepository {
-        private final Map<String, Extension> extensions = new TreeMap<>();
-        private final Map<String, SipSecret> secrets = new TreeMap<>();
-
-        @Override public synchronized boolean add(Extension extension, SipSecret secret) {
-            if (extensions.putIfAbsent(extension.number(), extension) != null) return false;
-            secrets.put(extension.number(), secret);
-            return true;
-        }
-        @Override public synchronized Optional<Extension> find(String number) { return Optional.ofNullable(extensions.get(number)); }
-        @Override public synchronized List<Extension> list() { return List.copyOf(extensions.values()); }
-        @Override public synchronized boolean remove(String number) {
-            secrets.remove(number);
-            return extensions.remove(number) != null;
-        }
-        @Override public synchronized boolean changeSecret(String number, SipSecret secret) {
-            if (!extensions.containsKey(number)) return false;
-            secrets.put(number, secret);
-            return true;
-        }
-        @Override public synchronized Optional<SipSecret> secret(String number) { return Optional.ofNullable(secrets.get(number)); }
     }
 }
