@@ -1,0 +1,20 @@
+/**
+ * Session descriptions (SDP, RFC 8866) and the offer/answer steps (RFC 3264) of a B2BUA
+ * that anchors media: an immutable model, a parser that turns bad input into a reason and
+ * a printer, a codec view of RTP streams (RFC 3551 static payload types), and the helpers
+ * the call logic applies in order.
+ *
+ * <pre>
+ *   offer from leg A --SdpParser.parse--&gt; SessionDescription     (Failed: 400/488)
+ *     --CodecFilter.filter--&gt; offer with supported codecs    (NoCommonCodec: 488)
+ *     --Anchoring.rewrite(plan for leg B)--&gt; SdpOriginator(B).stamp --&gt; offer to leg B
+ *   answer from leg B --SdpParser.parse--&gt; AnswerMatcher.match(offer to B, answer)
+ *     (Invalid: ACK and BYE)  Accepted: common codecs per stream, cleaned answer
+ *     --Anchoring.rewrite(plan for leg A)--&gt; SdpOriginator(A).stamp --&gt; answer to leg A
+ * </pre>
+ *
+ * Written by hand: the Java SDP libraries (JAIN-SDP of JAIN-SIP, its forks) are mutable,
+ * throw on bad input and are unmaintained, and the offer/answer rules of a B2BUA that
+ * relays packets untouched are specific to it. Limits are in {@link org.switchboard.sip.sdp.SdpParser}.
+ */
+package org.switchboard.sip.sdp;
