@@ -1,0 +1,60 @@
+package org.switchboard.media.relay;
+
+import java.net.InetSocketAddress;
+
+/**
+ * One leg's anchored media: an RTP/RTCP port pair of the server that the leg's SDP announces
+ * and the phone sends to. Obtained from {@link MediaEndpoints#allocate}; owned by the call, whose
+ * executor calls these methods. Packets are handled on the media layer's own threads.
+ *
+ * <p>What the phone sends is accepted only from the source its {@link SourceLatch} learned; what
+ * the bridged leg sends is relayed to that source, or to the SDP address until one is learned.
+ */
+public interface MediaEndpoint extends AutoCloseable {
+
+    /** The leg this endpoint serves. */
+    String legId();
+
+    /** Its local port pair. */
+    PortPair ports();
+
+    /**
+     * The local RTP address, for the {@code m=}/{@code c=} lines of our SDP (RFC 4566 §5.7, §5.14).
+     * With a wildcard bind address the caller puts the server's advertised address instead.
+     */
+    InetSocketAddress localRtp();
+
+    /** The local RTCP address ({@code a=rtcp}, RFC 3605): same IP, port RTP + 1. */
+    InetSocketAddress localRtcp();
+
+    /**
+     * The peer's addresses from its SDP: a hint for latching and the destination until the
+     * phone has sent something. Call it on every offer or answer; the same addresses again change
+     * nothing, different ones (the media moved) start learning again. An address that cannot be
+     * sent to (unresolved, {@code 0.0.0.0} for old-style hold, port 0 for a rejected stream,
+     * RFC 3264 §6, §8.4) is ignored. Returns once applied.
+     *
+     * @param rtp  the peer's RTP address ({@code c=} and {@code m=} port)
+     * @param rtcp the peer's RTCP address ({@code a=rtcp}), or null for RTP port + 1
+     */
+    void expectRemote(InetSocketAddress rtp, InetSocketAddress rtcp);
+
+    /**
+     * Pauses the media timeout while the leg is on hold ({@code sendonly}/{@code inactive},
+     * RFC 3264 §8.4), when a phone may send no RTP at all; {@code false} restarts the count.
+     */
+    void suspendTimeout(boolean suspended);
+
+    /** A snapshot of this leg's counters and learned sources. */
+    MediaStats stats();
+
+    /** False once closed. */
+    boolean isOpen();
+
+    /**
+     * Unbridges, closes the sockets and returns the ports to the pool (after the sockets are
+     * closed). Idempotent; never throws.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,185 @@
+package org.switchboard.net.rtp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.switchboard.media.relay.MediaEndpoint;
+import org.switchboard.media.relay.MediaStats;
+import org.switchboard.media.relay.MediaTimeoutListener;
+import org.switchboard.media.relay.PortPair;
+import org.switchboard.media.relay.SilenceWatch;
+
+/**
+ * One leg's RTP and RTCP sockets, both on one event loop, which alone touches their latches.
+ * The partner ({@link #peer}) is set by {@link NettyMediaEndpoints#bridge} and read per packet.
+ */
+final class NettyMediaEndpoint implements MediaEndpoint {
+
+    private static final long WAIT_SECONDS = 10;
+
+    private final NettyMediaEndpoints owner;
+    private final String legId;
+    private final PortPair ports;
+    private final EventLoop loop;
+    private final InetSocketAddress localRtp;
+    private final InetSocketAddress localRtcp;
+    final MediaTimeoutListener onTimeout;
+    final RelaySide rtp;
+    final RelaySide rtcp;
+    final LegCounters counters = new LegCounters();
+    final SilenceWatch silence = new SilenceWatch();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    /** The bridged partner, or null. Written under the owner's bridge lock, read per packet. */
+    volatile NettyMediaEndpoint peer;
+
+    NettyMediaEndpoint(NettyMediaEndpoints owner, String legId, PortPair ports, EventLoop loop,
+                       MediaTimeoutListener onTimeout, InetAddress bindAddress) {
+        this.owner = owner;
+        this.legId = legId;
+        this.ports = ports;
+        this.loop = loop;
+        this.onTimeout = onTimeout;
+        this.localRtp = new InetSocketAddress(bindAddress, ports.rtp());
+        this.localRtcp = new InetSocketAddress(bindAddress, ports.rtcp());
+        this.rtp = new RelaySide(owner.config().media().latch());
+        this.rtcp = new RelaySide(owner.config().media().latch());
+    }
+
+    /** Binds both sockets; on failure closes whatever was bound. Not on an event loop. */
+    void bind(RtpIo io) throws IOException {
+        try {
+            rtp.channel = bindOne(io, localRtp, rtp, false);
+            rtcp.channel = bindOne(io, localRtcp, rtcp, true);
+        } catch (IOException | RuntimeException e) {
+            if (rtp.channel != null) rtp.channel.close().awaitUninterruptibly(WAIT_SECONDS, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    private Channel bindOne(RtpIo io, InetSocketAddress address, RelaySide side, boolean isRtcp) throws IOException {
+        RtpConfig config = owner.config();
+        Bootstrap b = new Bootstrap().group(loop).channel(io.datagramChannel())
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxPacketSize()))
+                // Stays active across connect/disconnect (RelaySide), so writes keep working.
+                .option(ChannelOption.DATAGRAM_CHANNEL_ACTIVE_ON_REGISTRATION, true)
+                .handler(new RelayHandler(this, side, isRtcp));
+        if (config.ipTos() > 0) b.option(ChannelOption.IP_TOS, config.ipTos());
+        ChannelFuture f = b.bind(address);
+        if (!f.awaitUninterruptibly(WAIT_SECONDS, TimeUnit.SECONDS) || !f.isSuccess()) {
+            f.channel().close();
+            throw new IOException("cannot bind UDP " + address + ": "
+                    + (f.cause() == null ? "timed out" : f.cause().getMessage()), f.cause());
+        }
+        return f.channel();
+    }
+
+    NettyMediaEndpoints owner() {
+        return owner;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public String legId() {
+        return legId;
+    }
+
+    @Override
+    public PortPair ports() {
+        return ports;
+    }
+
+    @Override
+    public InetSocketAddress localRtp() {
+        return localRtp;
+    }
+
+    @Override
+    public InetSocketAddress localRtcp() {
+        return localRtcp;
+    }
+
+    @Override
+    public void expectRemote(InetSocketAddress rtpAddress, InetSocketAddress rtcpAddress) {
+        if (!usable(rtpAddress)) return;
+        InetSocketAddress control = usable(rtcpAddress) ? rtcpAddress
+                : new InetSocketAddress(rtpAddress.getAddress(), rtpAddress.getPort() + 1);
+        onLoop(() -> {
+            rtp.expect(rtpAddress);
+            rtcp.expect(control);
+        });
+    }
+
+    /**
+     * An address that can be sent to: resolved, not the unspecified address, not port 0. Old-style
+     * hold ({@code c=0.0.0.0}) and rejected streams (port 0, RFC 3264 §6) keep the previous hint.
+     */
+    private static boolean usable(InetSocketAddress a) {
+        return a != null && !a.isUnresolved() && !a.getAddress().isAnyLocalAddress() && a.getPort() > 0
+                && a.getPort() < 65_535;
+    }
+
+    private void onLoop(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            loop.submit(task).awaitUninterruptibly(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            // The media threads are stopping: nothing left to configure.
+        }
+    }
+
+    @Override
+    public void suspendTimeout(boolean suspended) {
+        silence.suspended(suspended, System.nanoTime());
+    }
+
+    @Override
+    public MediaStats stats() {
+        long last = silence.lastHeardNanos();
+        Optional<Instant> lastRtp = last == Long.MIN_VALUE ? Optional.empty()
+                : Optional.of(owner.clock().instant().minusNanos(System.nanoTime() - last));
+        return new MediaStats(legId, ports, counters.packetsIn.get(), counters.bytesIn.get(), counters.packetsOut.get(),
+                counters.bytesOut.get(), counters.dropped.get(), counters.foreign.get(), Optional.ofNullable(rtp.learned),
+                Optional.ofNullable(rtcp.learned), rtp.locked, lastRtp);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open.get();
+    }
+
+    @Override
+    public void close() {
+        if (!open.compareAndSet(true, false)) return;
+        silence.finish();
+        owner.closing(this);
+        AtomicInteger sockets = new AtomicInteger(2);
+        for (RelaySide side : new RelaySide[] {rtp, rtcp}) {
+            side.channel.close().addListener(f -> {
+                if (sockets.decrementAndGet() == 0) owner.closed(this);
+            });
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MediaEndpoint[" + legId + " " + localRtp + "]";
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * RTP/RTCP sockets of anchored media and the relay fast path on Netty: the socket side of the
+ * {@link org.switchboard.media.relay.MediaEndpoints} contract. Entry point:
+ * {@link org.switchboard.net.rtp.NettyMediaEndpoints#start}. A bridged packet is re-addressed
+ * and written out of the other leg's socket on the same event loop, holding the buffer the
+ * kernel filled: no decode, no copy. Written here rather than taken from a library for the
+ * reason given in {@code org.switchboard.media.relay}.
+ */
+package org.switchboard.net.rtp;
