@@ -28,4 +28,14 @@ public record Binding(String aor, String contactUri, Instant expiresAt, String c
     public Key key() { return new Key(aor, contactUri); }
 
     public boolean expired(Instant now) { return !now.isBefore(expiresAt); }
+
+    /**
+     * True when this binding differs from {@code previous} only as a refresh of the same
+     * device does (RFC 3261 §10.2.1): expiry, Call-ID, CSeq and registration time; same
+     * address-of-record, contact, flow and User-Agent.
+     */
+    public boolean isRefreshOf(Binding previous) {
+        return previous != null && aor.equals(previous.aor) && contactUri.equals(previous.contactUri)
+                && flow.equals(previous.flow) && userAgent.equals(previous.userAgent);
+    }
 }

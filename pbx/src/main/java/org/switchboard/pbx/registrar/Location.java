@@ -195,10 +195,16 @@ public final class Location implements Registrations, AutoCloseable {
         }
         // the usual case, a few contacts per AOR: nested loops beat building a map
         for (Binding b : after) {
-            Binding prev = find(before, b.key());
-            if (!b.equals(prev)) writeBehind.upsert(b);
+            Binding prev = find(before, b.aor(), b.contactUri());
+            if (!b.equals(prev)) queueWrite(b, prev);
         }
-        for (Binding b : before) if (find(after, b.key()) == null) writeBehind.remove(b.key());
+        for (Binding b : before) if (find(after, b.aor(), b.contactUri()) == null) writeBehind.remove(b.key());
+    }
+
+    /** A new or changed binding: a refresh when only what a re-registration changes has changed. */
+    private void queueWrite(Binding b, Binding prev) {
+        if (b.isRefreshOf(prev)) writeBehind.refresh(b);
+        else writeBehind.upsert(b);
     }
 
     private void queueDifferencesByMap(List<Binding> before, List<Binding> after) {
@@ -206,13 +212,13 @@ public final class Location implements Registrations, AutoCloseable {
         for (Binding b : before) old.put(b.key(), b);
         for (Binding b : after) {
             Binding prev = old.remove(b.key());
-            if (!b.equals(prev)) writeBehind.upsert(b);
+            if (!b.equals(prev)) queueWrite(b, prev);
         }
         for (Binding.Key k : old.keySet()) writeBehind.remove(k);
     }
 
-    private static Binding find(List<Binding> bindings, Binding.Key key) {
-        for (Binding b : bindings) if (b.aor().equals(key.aor()) && b.contactUri().equals(key.contactUri())) return b;
+    private static Binding find(List<Binding> bindings, String aor, String contactUri) {
+        for (Binding b : bindings) if (b.aor().equals(aor) && b.contactUri().equals(contactUri)) return b;
         return null;
     }
 }

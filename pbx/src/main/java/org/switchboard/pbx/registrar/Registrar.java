@@ -118,7 +118,7 @@ public final class Registrar {
         SipUri requestUri = request.sipUri().orElse(null);
         if (requestUri == null) return reply(request, 416, "Unsupported URI Scheme", List.of());
         if (!serves(requestUri.host(), flow)) return reply(request, 404, "Not Found", List.of());
-        NameAddr to = request.header(HeaderNames.TO).flatMap(NameAddr::parse).orElse(null);
+        NameAddr to = request.toAddress().orElse(null);
         if (to == null) return reply(request, 400, "Bad To Header", List.of());
         SipUri aorUri = to.sipUri().orElse(null);
         if (aorUri == null || aorUri.user() == null || !serves(aorUri.host(), flow)) {
@@ -159,18 +159,21 @@ public final class Registrar {
 
     private RegistrarOutcome register(Answer answer, Flow flow, String aor, String callId, long cseq, Instant now) {
         SipRequest request = answer.request();
-        List<String> values = request.headers().all(HeaderNames.CONTACT);
+        // parsed once per message; a malformed element is left out of contacts(), so the counts differ
+        List<NameAddr> contacts = request.contacts();
+        if (contacts.size() != request.headers().count(HeaderNames.CONTACT)) {
+            return reply(answer, 400, "Bad Contact", List.of());
+        }
         long headerExpires = request.header(HeaderNames.EXPIRES).map(Registrar::deltaSeconds).orElse(-1L);
         boolean removeAll = false;
         Map<String, BindingChanges.Requested> requested = new LinkedHashMap<>();
         int adding = 0;
-        for (String value : values) {
-            if (value.trim().equals("*")) {
+        for (NameAddr contact : contacts) {
+            if (contact.uri().equals("*")) {
                 removeAll = true;
                 continue;
             }
-            NameAddr contact = NameAddr.parse(value).orElse(null);
-            if (contact == null || contact.sipUri().isEmpty()) return reply(answer, 400, "Bad Contact", List.of());
+            if (contact.sipUri().isEmpty()) return reply(answer, 400, "Bad Contact", List.of());
             long expires = contact.param("expires").map(Registrar::deltaSeconds).orElse(-1L);
             if (expires < 0) expires = headerExpires;
             if (expires < 0) expires = settings.defaultExpires();
@@ -182,7 +185,7 @@ public final class Registrar {
             requested.remove(contact.uri()); // the last mention of a contact counts
             requested.put(contact.uri(), new BindingChanges.Requested(contact.uri(), expires));
         }
-        if (removeAll && (values.size() != 1 || headerExpires != 0)) {
+        if (removeAll && (contacts.size() != 1 || headerExpires != 0)) {
             return reply(answer, 400, "Contact * Needs Expires 0 And No Other Contact", List.of());
         }
         for (BindingChanges.Requested r : requested.values()) if (r.expires() > 0) adding++;
@@ -224,25 +227,31 @@ public final class Registrar {
         SipRequest request = answer.request();
         List<HeaderField> src = request.headers().fields();
         List<HeaderField> fields = new ArrayList<>(8 + extra.size());
-        String from = "";
-        String to = "";
-        String callId = "";
-        String cseq = "";
+        HeaderField from = null;
+        HeaderField to = null;
+        HeaderField callId = null;
+        HeaderField cseq = null;
         for (HeaderField f : src) {
             switch (f.name()) {
                 case HeaderNames.VIA -> fields.add(f);
-                case HeaderNames.FROM -> from = from.isEmpty() ? f.value() : from;
-                case HeaderNames.TO -> to = to.isEmpty() ? f.value() : to;
-                case HeaderNames.CALL_ID -> callId = callId.isEmpty() ? f.value() : callId;
-                case HeaderNames.CSEQ -> cseq = cseq.isEmpty() ? f.value() : cseq;
+                case HeaderNames.FROM -> from = from == null ? f : from;
+                case HeaderNames.TO -> to = to == null ? f : to;
+                case HeaderNames.CALL_ID -> callId = callId == null ? f : callId;
+                case HeaderNames.CSEQ -> cseq = cseq == null ? f : cseq;
                 default -> { }
             }
         }
-        fields.add(new HeaderField(HeaderNames.FROM, from));
-        // RFC 3261 §20: parameters after a name-addr or an addr-spec are header parameters
-        fields.add(new HeaderField(HeaderNames.TO, answer.toTagged() ? to : to + ";tag=" + toTag(request)));
-        fields.add(new HeaderField(HeaderNames.CALL_ID, callId));
-        fields.add(new HeaderField(HeaderNames.CSEQ, cseq));
+        // the request's own fields are immutable values: the response shares them
+        fields.add(from != null ? from : new HeaderField(HeaderNames.FROM, ""));
+        if (answer.toTagged() && to != null) {
+            fields.add(to);
+        } else {
+            // RFC 3261 §20: parameters after a name-addr or an addr-spec are header parameters
+            String tag = toTag(callId == null ? "" : callId.value(), from == null ? "" : from.value());
+            fields.add(new HeaderField(HeaderNames.TO, (to == null ? "" : to.value()) + ";tag=" + tag));
+        }
+        fields.add(callId != null ? callId : new HeaderField(HeaderNames.CALL_ID, ""));
+        fields.add(cseq != null ? cseq : new HeaderField(HeaderNames.CSEQ, ""));
         fields.addAll(extra);
         return new RegistrarOutcome.Reply(new SipResponse(status, reason, Headers.of(fields), null));
     }
@@ -253,8 +262,10 @@ public final class Registrar {
      * the same request differ in nothing but the nonce.
      */
     private String toTag(SipRequest request) {
-        String callId = request.header(HeaderNames.CALL_ID).orElse("");
-        String from = request.header(HeaderNames.FROM).orElse("");
+        return toTag(request.header(HeaderNames.CALL_ID).orElse(""), request.header(HeaderNames.FROM).orElse(""));
+    }
+
+    private String toTag(String callId, String from) {
         long h = tagSalt ^ ((long) callId.hashCode() << 32 | (from.hashCode() & 0xffffffffL));
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

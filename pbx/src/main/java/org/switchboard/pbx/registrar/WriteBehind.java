@@ -13,15 +13,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Queues binding changes and writes them to a {@link BindingRepository} in batches, from one
- * virtual thread. Changes to the same key coalesce (the latest wins), so a phone refreshing
- * every minute costs one row write per flush, not per REGISTER. A failed batch is put back
- * (unless a newer change for the key arrived meanwhile) and retried on the next round.
+ * virtual thread. Changes to the same key coalesce (the latest state wins), so a phone
+ * refreshing every minute costs one row write per flush, not per REGISTER. A refresh
+ * ({@link Binding#isRefreshOf}) stays a refresh only while every change it replaces was a
+ * refresh too: after an upsert or a removal not yet written it is written as an upsert, so
+ * the row always exists when a refresh reaches the repository. A failed batch is put back,
+ * under the same rule, unless a newer change for the key arrived meanwhile; it is retried
+ * on the next round.
  */
 final class WriteBehind implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehind.class);
 
-    /** A pending change: an upsert, or a removal when {@code binding} is null. */
-    private record Change(Binding.Key key, Binding binding) { }
+    /** A pending change: an upsert or a refresh, or a removal when {@code binding} is null. */
+    private record Change(Binding.Key key, Binding binding, boolean refresh) {
+        /** This change queued after {@code earlier}, which it replaces (the latest state wins). */
+        Change after(Change earlier) {
+            return refresh && !earlier.refresh ? new Change(key, binding, false) : this;
+        }
+    }
 
     private final BindingRepository repository;
     private final long intervalNanos;
@@ -41,12 +50,19 @@ final class WriteBehind implements AutoCloseable {
 
     void upsert(Binding b) {
         Binding.Key k = b.key();
-        pending.put(k, new Change(k, b));
+        pending.put(k, new Change(k, b, false));
+        nudge();
+    }
+
+    /** A binding already written (or pending) that changed only as a refresh changes it. */
+    void refresh(Binding b) {
+        Binding.Key k = b.key();
+        pending.merge(k, new Change(k, b, true), (earlier, latest) -> latest.after(earlier));
         nudge();
     }
 
     void remove(Binding.Key k) {
-        pending.put(k, new Change(k, null));
+        pending.put(k, new Change(k, null, false));
         nudge();
     }
 
@@ -95,17 +111,20 @@ final class WriteBehind implements AutoCloseable {
     }
 
     private boolean write(List<Change> batch) {
-        List<Binding> upserts = new ArrayList<>(batch.size());
+        List<Binding> upserts = new ArrayList<>();
+        List<Binding> refreshes = new ArrayList<>(batch.size());
         List<Binding.Key> removals = new ArrayList<>();
         for (Change c : batch) {
-            if (c.binding() != null) upserts.add(c.binding());
-            else removals.add(c.key());
+            if (c.binding() == null) removals.add(c.key());
+            else if (c.refresh()) refreshes.add(c.binding());
+            else upserts.add(c.binding());
         }
         try {
-            repository.apply(upserts, removals);
+            repository.apply(upserts, refreshes, removals);
             return true;
         } catch (RuntimeException e) {
-            for (Change c : batch) pending.putIfAbsent(c.key(), c);
+            // a newer change wins, but it must not lose the upsert or removal this batch failed to write
+            for (Change c : batch) pending.merge(c.key(), c, (newer, failed) -> newer.after(failed));
             LOG.warn("could not store {} registration changes, will retry: {}", batch.size(), e.toString());
             return false;
         }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,10 +18,13 @@ public enum DigestAlgorithm {
     SHA_256_SESS("SHA-256-sess", "SHA-256", true);
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final DigestAlgorithm[] ALL = values();
 
     private final String token;
     private final boolean session;
     private final MessageDigest prototype;
+    /** One digest per thread, reset after each use: cloning the prototype for every hash cost as much as hashing. */
+    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(this::newDigest);
 
     DigestAlgorithm(String token, String jcaName, boolean session) {
         this.token = token;
@@ -42,14 +44,28 @@ public enum DigestAlgorithm {
     /** Parses an {@code algorithm} value, case-insensitively; an absent value means MD5 (RFC 2617 §3.2.1). */
     public static Optional<DigestAlgorithm> fromToken(String value) {
         if (value == null) return Optional.of(MD5);
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        for (DigestAlgorithm a : values()) if (a.token.toLowerCase(Locale.ROOT).equals(v)) return Optional.of(a);
+        String v = value.trim();
+        for (DigestAlgorithm a : ALL) if (equalsAsciiIgnoreCase(a.token, v)) return Optional.of(a);
         return Optional.empty();
+    }
+
+    /** Case-insensitive for ASCII letters only, as tokens are (no Unicode folding, no allocation). */
+    private static boolean equalsAsciiIgnoreCase(String token, String v) {
+        if (token.length() != v.length()) return false;
+        for (int i = 0; i < token.length(); i++) {
+            char a = token.charAt(i);
+            char b = v.charAt(i);
+            if (a == b) continue;
+            if (b >= 'A' && b <= 'Z') b = (char) (b + ('a' - 'A'));
+            if (a >= 'A' && a <= 'Z') a = (char) (a + ('a' - 'A'));
+            if (a != b) return false;
+        }
+        return true;
     }
 
     /** {@code H(text)} in lower-case hex. */
     public String hash(String text) {
-        return HEX.formatHex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(digests.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Length of {@code H(...)} in hex characters: 32 for MD5, 64 for SHA-256. */

@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.switchboard.sip.message.HeaderNames;
 import org.switchboard.sip.message.NameAddr;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipUri;
@@ -138,8 +137,7 @@ public final class DigestAuthenticator {
     }
 
     private static String aorUser(SipRequest request) {
-        return request.header(HeaderNames.TO).flatMap(NameAddr::parse).flatMap(NameAddr::sipUri)
-                .map(SipUri::user).orElse(null);
+        return request.toAddress().flatMap(NameAddr::sipUri).map(SipUri::user).orElse(null);
     }
 
     /** RFC 7616 §3.4.6: the digest-uri must name the Request-URI; compared as SIP URIs when both parse. */

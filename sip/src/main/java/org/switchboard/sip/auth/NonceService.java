@@ -55,6 +55,8 @@ public final class NonceService {
     private final long lifetimeMillis;
     private final int maxTracked;
     private final Mac prototype;
+    /** One keyed HMAC per thread: cloning the prototype for every nonce cost more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     private final AtomicLong sequence;
     private final ConcurrentHashMap<Long, Counter> counters = new ConcurrentHashMap<>();
     private final AtomicLong insertsSincePrune = new AtomicLong();
@@ -203,13 +205,16 @@ public final class NonceService {
     }
 
     private byte[] mac(byte[] bytes) {
-        Mac m;
+        Mac m = macs.get();
+        m.update(bytes, 0, BODY);
+        return m.doFinal(); // doFinal also resets it for the next use on this thread
+    }
+
+    private Mac newMac() {
         try {
-            m = (Mac) prototype.clone();
+            return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("the JDK HMAC is cloneable", e);
         }
-        m.update(bytes, 0, BODY);
-        return m.doFinal();
     }
 }

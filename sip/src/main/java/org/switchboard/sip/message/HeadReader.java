@@ -110,9 +110,9 @@ final class HeadReader {
             if (colon < 0 || colon >= to) return "Bad Header Line";
             int nameEnd = colon;
             while (nameEnd > from && Syntax.isWhitespace(text.charAt(nameEnd - 1))) nameEnd--;
-            String raw = text.substring(from, nameEnd);
-            String known = HeaderNames.canonicalSpellingOrNull(raw);
+            String known = HeaderNames.canonicalSpellingOrNull(text, from, nameEnd);
             if (known == null) {
+                String raw = text.substring(from, nameEnd);
                 if (!Syntax.isToken(raw)) return "Bad Header Name";
                 known = HeaderNames.canonical(raw);
             }
@@ -139,7 +139,7 @@ final class HeadReader {
                 return null;
             }
             if (HeaderNames.isListValued(n) && v.indexOf(',') >= 0) addElements(n, v);
-            else fields.add(new HeaderField(n, v));
+            else fields.add(HeaderField.trusted(n, v));
             return fields.size() > limits.maxHeaders() ? "Too Many Headers" : null;
         }
 
@@ -150,11 +150,11 @@ final class HeadReader {
             while (true) {
                 int comma = Syntax.indexOutsideQuotes(v, ',', from);
                 String part = Syntax.trimLws(comma < 0 ? v.substring(from) : v.substring(from, comma));
-                if (!part.isEmpty()) fields.add(new HeaderField(n, part));
+                if (!part.isEmpty()) fields.add(HeaderField.trusted(n, part));
                 if (comma < 0) break;
                 from = comma + 1;
             }
-            if (fields.size() == before) fields.add(new HeaderField(n, ""));
+            if (fields.size() == before) fields.add(HeaderField.trusted(n, ""));
         }
     }
 }

@@ -114,6 +114,35 @@ public final class HeaderNames {
         return BY_CANONICAL.get(name);
     }
 
+    /**
+     * Open-addressed table of the canonical spellings, by {@code String.hashCode}: lets the
+     * parser recognise a name inside the line it reads without cutting it out first.
+     */
+    private static final String[] SPELLINGS = new String[256];
+
+    static {
+        for (String name : BY_CANONICAL.keySet()) {
+            int i = name.hashCode() & (SPELLINGS.length - 1);
+            while (SPELLINGS[i] != null) i = (i + 1) & (SPELLINGS.length - 1);
+            SPELLINGS[i] = name;
+        }
+    }
+
+    /**
+     * As {@link #canonicalSpellingOrNull(String)} for {@code text.substring(from, to)},
+     * without allocating: the known name, or null.
+     */
+    static String canonicalSpellingOrNull(String text, int from, int to) {
+        int len = to - from;
+        int h = 0;
+        for (int i = from; i < to; i++) h = 31 * h + text.charAt(i);
+        for (int i = h & (SPELLINGS.length - 1); ; i = (i + 1) & (SPELLINGS.length - 1)) {
+            String s = SPELLINGS[i];
+            if (s == null) return null;
+            if (s.length() == len && text.startsWith(s, from)) return s;
+        }
+    }
+
     public static boolean isListValued(String canonicalName) {
         return LIST_VALUED.contains(canonicalName);
     }

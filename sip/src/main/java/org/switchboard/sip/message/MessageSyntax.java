@@ -1,19 +1,27 @@
 package org.switchboard.sip.message;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The header checks every parsed message passes (RFC 3261 §8.1.1, §8.2, §20): Via, Call-ID,
  * CSeq, From and To present once each and well formed; Contact, Route and Record-Route well
  * formed; single-valued headers not repeated (RFC 4475 §3.3.8). Other headers are opaque
- * text here and are parsed when someone asks for them.
+ * text here and are parsed when someone asks for them. The values parsed along the way are
+ * handed to the message's {@link Headers}, so nobody parses them again.
  */
 final class MessageSyntax {
     private MessageSyntax() { }
 
-    /** Returns the reason the headers are malformed, or null when they are fine. */
-    static String check(List<HeaderField> fields, SipParser.Limits limits) {
+    /**
+     * Returns the reason the headers are malformed, or null when they are fine; then
+     * {@code parsed} (built on {@code fields}) has remembered the top Via, CSeq, From, To and Contacts.
+     */
+    static String check(List<HeaderField> fields, SipParser.Limits limits, Headers parsed) {
         int vias = 0;
+        Via topVia = null;
+        List<NameAddr> contacts = null;
         String callId = null;
         String cseq = null;
         String from = null;
@@ -29,7 +37,9 @@ final class MessageSyntax {
             switch (f.name()) {
                 case HeaderNames.VIA -> {
                     if (++vias > limits.maxVias()) return "Too Many Via";
-                    if (Via.parse(v).isEmpty()) return "Bad Via";
+                    Via via = Via.parse(v).orElse(null);
+                    if (via == null) return "Bad Via";
+                    if (topVia == null) topVia = via;
                 }
                 case HeaderNames.CALL_ID -> {
                     callIds++;
@@ -48,7 +58,10 @@ final class MessageSyntax {
                     to = v;
                 }
                 case HeaderNames.CONTACT -> {
-                    if (!v.equals("*") && NameAddr.parse(v).isEmpty()) return "Bad Contact";
+                    NameAddr contact = v.equals("*") ? NameAddr.STAR : NameAddr.parse(v).orElse(null);
+                    if (contact == null) return "Bad Contact";
+                    if (contacts == null) contacts = new ArrayList<>(2);
+                    contacts.add(contact);
                 }
                 case HeaderNames.ROUTE, HeaderNames.RECORD_ROUTE -> {
                     if (NameAddr.parse(v).isEmpty()) return "Bad " + f.name();
@@ -61,14 +74,21 @@ final class MessageSyntax {
         if (vias == 0) return "Missing Via";
         String err = once("Call-ID", callIds);
         if (err == null && !isCallId(callId)) err = "Bad Call-ID";
-        if (err == null) err = once("CSeq", cseqs);
-        if (err == null && CSeq.parse(cseq).isEmpty()) err = "Bad CSeq";
-        if (err == null) err = once("From", froms);
-        if (err == null && !isNameAddr(from)) err = "Bad From";
-        if (err == null) err = once("To", tos);
-        if (err == null && !isNameAddr(to)) err = "Bad To";
+        if (err != null) return err;
+        err = once("CSeq", cseqs);
+        CSeq cseqValue = err == null ? CSeq.parse(cseq).orElse(null) : null;
+        if (err == null && cseqValue == null) err = "Bad CSeq";
+        if (err != null) return err;
+        err = once("From", froms);
+        NameAddr fromValue = err == null ? nameAddr(from) : null;
+        if (err == null && fromValue == null) err = "Bad From";
+        if (err != null) return err;
+        err = once("To", tos);
+        NameAddr toValue = err == null ? nameAddr(to) : null;
+        if (err == null && toValue == null) err = "Bad To";
         if (err == null && maxForwards > 1) err = "Duplicate Max-Forwards";
         if (err == null && contentTypes > 1) err = "Duplicate Content-Type";
+        if (err == null) parsed.remember(topVia, cseqValue, fromValue, toValue, contacts == null ? List.of() : List.copyOf(contacts));
         return err;
     }
 
@@ -77,8 +97,9 @@ final class MessageSyntax {
         return count > 1 ? "Duplicate " + name : null;
     }
 
-    private static boolean isNameAddr(String v) {
-        return NameAddr.parse(v).isPresent();
+    private static NameAddr nameAddr(String v) {
+        Optional<NameAddr> n = NameAddr.parse(v);
+        return n.orElse(null);
     }
 
     /**

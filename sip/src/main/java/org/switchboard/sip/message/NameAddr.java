@@ -1,5 +1,6 @@
 package org.switchboard.sip.message;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -7,12 +8,41 @@ import java.util.Optional;
  * (RFC 3261 §20.10, §25.1). {@code uri} is the URI text as written (any scheme);
  * {@link #sipUri()} parses it as SIP. {@code displayName} is kept as written, quotes and
  * quoted-pairs included, or is null; {@link #displayNameText()} gives its plain text.
+ *
+ * <p>An immutable value compared by its three components, like a record. It is a class so
+ * that it can keep the {@link SipUri} that {@link #parse} had to build to validate a SIP
+ * URI: From, To and Contact are read several times per request, and parsing each URI once
+ * is a large part of a registrar's work.
  */
-public record NameAddr(String displayName, String uri, Params params) {
+public final class NameAddr {
+    /** {@code Contact: *} as an element of {@link SipMessage#contacts()}. */
+    static final NameAddr STAR = new NameAddr(null, "*", Params.empty(), Optional.empty());
 
-    public NameAddr {
-        if (params == null) params = Params.empty();
+    private final String displayName;
+    private final String uri;
+    private final Params params;
+    /** {@link #sipUri()}: null until computed (racy but idempotent, like {@code String.hashCode}). */
+    private Optional<SipUri> sipUri;
+
+    public NameAddr(String displayName, String uri, Params params) {
+        this(displayName, uri, params, null);
     }
+
+    private NameAddr(String displayName, String uri, Params params, Optional<SipUri> sipUri) {
+        this.displayName = displayName;
+        this.uri = uri;
+        this.params = params == null ? Params.empty() : params;
+        this.sipUri = sipUri;
+    }
+
+    /** The display name as written (quotes included), or null. */
+    public String displayName() { return displayName; }
+
+    /** The URI text as written, any scheme. */
+    public String uri() { return uri; }
+
+    /** The header parameters ({@code ;tag=...}, {@code ;expires=...}). */
+    public Params params() { return params; }
 
     public static NameAddr of(SipUri uri) {
         return new NameAddr(null, uri.toString(), Params.empty());
@@ -24,7 +54,15 @@ public record NameAddr(String displayName, String uri, Params params) {
                 uri.toString(), Params.empty());
     }
 
-    public Optional<SipUri> sipUri() { return SipUri.parse(uri); }
+    /** The URI parsed as SIP or SIPS, empty for another scheme; parsed at most once. */
+    public Optional<SipUri> sipUri() {
+        Optional<SipUri> s = sipUri;
+        if (s == null) {
+            s = uri == null ? Optional.empty() : SipUri.parse(uri);
+            sipUri = s;
+        }
+        return s;
+    }
 
     /** The display name without quotes and quoted-pairs, or null. */
     public String displayNameText() { return displayName == null ? null : Syntax.unquote(displayName); }
@@ -34,7 +72,7 @@ public record NameAddr(String displayName, String uri, Params params) {
     public Optional<String> param(String name) { return params.get(name); }
 
     public NameAddr withParam(String name, String value) {
-        return new NameAddr(displayName, uri, params.with(name, value));
+        return new NameAddr(displayName, uri, params.with(name, value), sipUri);
     }
 
     public NameAddr withTag(String tag) { return withParam("tag", tag); }
@@ -81,24 +119,36 @@ public record NameAddr(String displayName, String uri, Params params) {
             rest = semi >= 0 ? semi : n;
             if (uri.indexOf(',') >= 0 || uri.indexOf('?') >= 0) return Optional.empty();
         }
-        if (!isAbsoluteUri(uri)) return Optional.empty();
+        Optional<SipUri> sip = absoluteUri(uri);
+        if (sip == null) return Optional.empty();
         Params params = Params.parseGeneric(v, rest);
         if (params == null) return Optional.empty();
-        return Optional.of(new NameAddr(display, uri, params));
+        return Optional.of(new NameAddr(display, uri, params, sip));
     }
 
     /** {@code scheme ":" 1*uric}: a scheme, then no white space, controls, quotes or angle brackets. */
     static boolean isAbsoluteUri(String uri) {
+        return absoluteUri(uri) != null;
+    }
+
+    /**
+     * As {@link #isAbsoluteUri}, keeping the work: null when {@code uri} is not an absolute URI,
+     * the parsed URI when it is a SIP or SIPS one, empty for another scheme.
+     */
+    static Optional<SipUri> absoluteUri(String uri) {
         int colon = uri.indexOf(':');
-        if (colon <= 0 || colon == uri.length() - 1 || !isScheme(uri, colon)) return false;
+        if (colon <= 0 || colon == uri.length() - 1 || !isScheme(uri, colon)) return null;
         for (int i = colon + 1; i < uri.length(); i++) {
             char c = uri.charAt(i);
-            if (c <= ' ' || c >= 0x7f || c == '<' || c == '>' || c == '"') return false;
+            if (c <= ' ' || c >= 0x7f || c == '<' || c == '>' || c == '"') return null;
         }
         boolean sip = colon == 3 && uri.regionMatches(true, 0, "sip", 0, 3);
         boolean sips = colon == 4 && uri.regionMatches(true, 0, "sips", 0, 4);
-        if (sip || sips) return SipUri.parse(uri).isPresent();
-        return Syntax.hasValidEscapes(uri);
+        if (sip || sips) {
+            Optional<SipUri> parsed = SipUri.parse(uri);
+            return parsed.isPresent() ? parsed : null;
+        }
+        return Syntax.hasValidEscapes(uri) ? Optional.empty() : null;
     }
 
     /** {@code scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}, ending before {@code end}. */
@@ -115,6 +165,15 @@ public record NameAddr(String displayName, String uri, Params params) {
         while (i < v.length() && Syntax.isWhitespace(v.charAt(i))) i++;
         return i;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NameAddr n && Objects.equals(n.displayName, displayName) && Objects.equals(n.uri, uri)
+                && n.params.equals(params);
+    }
+
+    @Override
+    public int hashCode() { return Objects.hash(displayName, uri, params); }
 
     @Override
     public String toString() {

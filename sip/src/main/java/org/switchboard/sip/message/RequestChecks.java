@@ -92,9 +92,9 @@ public final class RequestChecks {
         if (mf.isPresent() && (!Syntax.isDigits(mf.get(), 9) || Integer.parseInt(mf.get()) > 255)) {
             return reject(400, "Bad Max-Forwards");
         }
-        Optional<Via> top = request.header(HeaderNames.VIA).flatMap(Via::parse);
-        if (top.isEmpty()) return reject(400, "Missing Via");
-        if (top.get().branch().map(Via.MAGIC_COOKIE::equals).orElse(false)) return reject(400, "Bad Branch");
+        Via top = request.headers().topVia();
+        if (top == null) return reject(400, "Missing Via");
+        if (top.branch().map(Via.MAGIC_COOKIE::equals).orElse(false)) return reject(400, "Bad Branch");
         return Optional.empty();
     }
 
@@ -104,14 +104,18 @@ public final class RequestChecks {
      * (§3.3.4); §16.3 step 3: no hops left, for an element that forwards (§3.3.11).
      */
     private static Optional<Rejection> target(SipRequest request, Policy policy) {
-        String uri = request.uri();
-        int colon = uri.indexOf(':');
-        String scheme = colon > 0 ? uri.substring(0, colon).toLowerCase(Locale.ROOT) : "";
-        if (!policy.uriSchemes().contains(scheme)) return reject(416, "Unsupported URI Scheme");
         Optional<SipUri> sip = request.sipUri();
+        String scheme;
+        if (sip.isPresent()) {
+            scheme = sip.get().scheme(); // lower case already
+        } else {
+            String uri = request.uri();
+            int colon = uri.indexOf(':');
+            scheme = colon > 0 ? uri.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+        }
+        if (!policy.uriSchemes().contains(scheme)) return reject(416, "Unsupported URI Scheme");
         if (sip.isPresent() && sip.get().headers() != null) return reject(400, "Headers Not Allowed In Request-URI");
-        if (request.isMethod(Methods.REGISTER)
-                && request.header(HeaderNames.TO).flatMap(NameAddr::parse).flatMap(NameAddr::sipUri).isEmpty()) {
+        if (request.isMethod(Methods.REGISTER) && request.toAddress().flatMap(NameAddr::sipUri).isEmpty()) {
             return reject(400, "To Is Not A SIP URI");
         }
         if (policy.forwards() && request.header(HeaderNames.MAX_FORWARDS).map(v -> Integer.parseInt(v) == 0).orElse(false)) {

@@ -3,6 +3,7 @@ package org.switchboard.sip.message;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,8 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
 
     default String callId() { return headers().first(HeaderNames.CALL_ID).orElseThrow().strip(); }
 
-    default CSeq cseq() { return CSeq.parse(headers().first(HeaderNames.CSEQ).orElseThrow()).orElseThrow(); }
+    /** The CSeq; throws {@link java.util.NoSuchElementException} when it is missing or malformed. */
+    default CSeq cseq() { return present(headers().cseq(), HeaderNames.CSEQ); }
 
     default List<Via> vias() {
         List<Via> out = new ArrayList<>();
@@ -50,19 +52,29 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
         return out;
     }
 
-    default Via topVia() { return Via.parse(headers().first(HeaderNames.VIA).orElseThrow()).orElseThrow(); }
+    /** The top Via, parsed once; throws {@link java.util.NoSuchElementException} when it is missing or malformed. */
+    default Via topVia() { return present(headers().topVia(), HeaderNames.VIA); }
 
-    default NameAddr from() { return NameAddr.parse(headers().first(HeaderNames.FROM).orElseThrow()).orElseThrow(); }
+    /** The From address; throws {@link java.util.NoSuchElementException} when it is missing or malformed. */
+    default NameAddr from() { return present(headers().from(), HeaderNames.FROM); }
 
-    default NameAddr to() { return NameAddr.parse(headers().first(HeaderNames.TO).orElseThrow()).orElseThrow(); }
+    /** The To address; throws {@link java.util.NoSuchElementException} when it is missing or malformed. */
+    default NameAddr to() { return present(headers().to(), HeaderNames.TO); }
 
-    /** Contact elements; {@code Contact: *} is returned as a NameAddr whose uri is {@code *}. */
-    default List<NameAddr> contacts() {
-        List<NameAddr> out = new ArrayList<>();
-        for (String c : headers().all(HeaderNames.CONTACT)) {
-            if (c.strip().equals("*")) out.add(new NameAddr(null, "*", Params.empty()));
-            else NameAddr.parse(c).ifPresent(out::add);
-        }
-        return out;
+    /** The From address, empty when the header is missing or malformed. Parsed once per message. */
+    default Optional<NameAddr> fromAddress() { return Optional.ofNullable(headers().from()); }
+
+    /** The To address, empty when the header is missing or malformed. Parsed once per message. */
+    default Optional<NameAddr> toAddress() { return Optional.ofNullable(headers().to()); }
+
+    /**
+     * Contact elements; {@code Contact: *} is returned as a NameAddr whose uri is {@code *}.
+     * Malformed elements are left out (compare with {@code headers().count("Contact")}).
+     */
+    default List<NameAddr> contacts() { return headers().contacts(); }
+
+    private static <T> T present(T value, String header) {
+        if (value == null) throw new NoSuchElementException("no valid " + header + " header");
+        return value;
     }
 }

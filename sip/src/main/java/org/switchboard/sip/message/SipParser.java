@@ -2,6 +2,7 @@ package org.switchboard.sip.message;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parses one complete SIP message from bytes: one UDP datagram, or one message that module
@@ -88,9 +89,10 @@ public final class SipParser {
         if (head.error() != null) return discard(head.error());
         Body body = body(head, data);
         if (body.error() != null) return discard(body.error());
-        String err = MessageSyntax.check(head.fields(), limits);
+        Headers headers = Headers.trusted(head.fields());
+        String err = MessageSyntax.check(head.fields(), limits, headers);
         if (err != null) return discard(err);
-        return new ParseResult.Parsed(new SipResponse(status, reason, Headers.trusted(head.fields()), body.bytes()));
+        return new ParseResult.Parsed(new SipResponse(status, reason, headers, body.bytes()));
     }
 
     private static ParseResult request(HeadReader.Head head, byte[] data, boolean tooLarge, Limits limits) {
@@ -119,17 +121,19 @@ public final class SipParser {
         if (head.error() != null) return reject(400, head.error(), method, safeUri, fields);
         Body body = body(head, data);
         if (body.error() != null) return reject(400, body.error(), method, safeUri, fields);
-        String err = MessageSyntax.check(fields, limits);
+        Headers headers = Headers.trusted(fields);
+        String err = MessageSyntax.check(fields, limits, headers);
         if (err != null) return reject(400, err, method, safeUri, fields);
-        String cseqMethod = CSeq.parse(Headers.trusted(fields).first(HeaderNames.CSEQ).orElseThrow()).orElseThrow().method();
+        String cseqMethod = headers.cseq().method();
         if (!cseqMethod.equals(method)) {
             // RFC 4475 §3.1.2.18: an unknown method with a mismatched CSeq is best answered 501
             return Methods.isKnown(method)
                     ? reject(400, "CSeq Method Mismatch", method, safeUri, fields)
                     : reject(501, "Not Implemented", method, safeUri, fields);
         }
-        if (!uriPrintable || !NameAddr.isAbsoluteUri(uri)) return reject(400, "Bad Request-URI", method, safeUri, fields);
-        return new ParseResult.Parsed(new SipRequest(method, uri, Headers.trusted(fields), body.bytes()));
+        Optional<SipUri> sipUri = uriPrintable ? NameAddr.absoluteUri(uri) : null;
+        if (sipUri == null) return reject(400, "Bad Request-URI", method, safeUri, fields);
+        return new ParseResult.Parsed(new SipRequest(method, uri, headers, body.bytes(), sipUri));
     }
 
     /**

@@ -10,23 +10,69 @@ import java.util.Optional;
  * absolute URI); {@link #sipUri()} parses it as SIP. The body array is copied in and out,
  * so the value cannot change. The method must be a token and the URI must hold no white
  * space, so the request line always prints as {@code Method SP Request-URI SP SIP/2.0}.
+ *
+ * <p>An immutable value compared by method, URI, headers and body, like a record. It is a
+ * class so that it can keep the parsed Request-URI: the parser builds it while validating,
+ * and the transaction user reads it again several times.
  */
-public record SipRequest(String method, String uri, Headers headers, byte[] body) implements SipMessage {
+public final class SipRequest implements SipMessage {
 
     static final byte[] NO_BODY = new byte[0];
 
-    public SipRequest {
+    private final String method;
+    private final String uri;
+    private final Headers headers;
+    private final byte[] body;
+    /** {@link #sipUri()}: null until computed (racy but idempotent, like {@code String.hashCode}). */
+    private Optional<SipUri> sipUri;
+
+    public SipRequest(String method, String uri, Headers headers, byte[] body) {
+        this(method, uri, headers, body == null || body.length == 0 ? NO_BODY : body.clone(), null, true);
+    }
+
+    /**
+     * For the parser, which has checked the method and the URI: {@code body} is a fresh array
+     * nobody else holds, {@code sipUri} the Request-URI as it parsed it.
+     */
+    SipRequest(String method, String uri, Headers headers, byte[] body, Optional<SipUri> sipUri) {
+        this(method, uri, headers, body == null || body.length == 0 ? NO_BODY : body, sipUri, false);
+    }
+
+    private SipRequest(String method, String uri, Headers headers, byte[] ownedBody, Optional<SipUri> sipUri,
+                       boolean check) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(headers, "headers");
-        if (!Syntax.isToken(method)) throw new IllegalArgumentException("method is not a token: " + method);
-        for (int i = 0; i < uri.length(); i++) {
-            if (uri.charAt(i) <= ' ') throw new IllegalArgumentException("white space or control in the Request-URI");
+        if (check) {
+            if (!Syntax.isToken(method)) throw new IllegalArgumentException("method is not a token: " + method);
+            for (int i = 0; i < uri.length(); i++) {
+                if (uri.charAt(i) <= ' ') throw new IllegalArgumentException("white space or control in the Request-URI");
+            }
         }
-        body = body == null || body.length == 0 ? NO_BODY : body.clone();
+        this.method = method;
+        this.uri = uri;
+        this.headers = headers;
+        this.body = ownedBody;
+        this.sipUri = sipUri;
     }
 
-    public Optional<SipUri> sipUri() { return SipUri.parse(uri); }
+    public String method() { return method; }
+
+    /** The Request-URI as written. */
+    public String uri() { return uri; }
+
+    @Override
+    public Headers headers() { return headers; }
+
+    /** The Request-URI parsed as SIP or SIPS, empty for another scheme; parsed at most once. */
+    public Optional<SipUri> sipUri() {
+        Optional<SipUri> s = sipUri;
+        if (s == null) {
+            s = SipUri.parse(uri);
+            sipUri = s;
+        }
+        return s;
+    }
 
     public boolean isMethod(String m) { return method.equals(m); }
 
@@ -36,8 +82,9 @@ public record SipRequest(String method, String uri, Headers headers, byte[] body
     @Override
     public int bodyLength() { return body.length; }
 
+    /** The same request with other headers; method, URI and body are already valid and shared. */
     @Override
-    public SipRequest withHeaders(Headers h) { return new SipRequest(method, uri, h, body); }
+    public SipRequest withHeaders(Headers h) { return new SipRequest(method, uri, h, body, sipUri, false); }
 
     public SipRequest withUri(String newUri) { return new SipRequest(method, newUri, headers, body); }
 

@@ -11,12 +11,18 @@ import org.switchboard.sip.transport.Flow;
  * The server side shared by figures 7 and 8 of RFC 3261: the request, where responses go
  * (computed once by {@link ResponseRouting}), the last response for retransmission, the To
  * tag, and the hop onto the shard when the TU answers from another thread.
+ *
+ * <p>A completed non-INVITE transaction over UDP lives on for Timer J (32 s) only to answer
+ * retransmissions with its last response; it {@linkplain #releaseRequest() lets go of the
+ * request} then, so that the many transactions of a registration storm hold a few hundred
+ * bytes each instead of the whole parsed request.
  */
 abstract sealed class BaseServerTransaction extends Transaction implements ServerTransaction
         permits InviteServerTransaction, NonInviteServerTransaction {
 
     final ServerKey key;
-    final SipRequest request;
+    /** The request; null once {@link #releaseRequest()} ran. Written and mostly read on the shard. */
+    private SipRequest request;
     final Flow flow;
     final Flow responseFlow;
     private final InetSocketAddress reconnect;
@@ -37,19 +43,40 @@ abstract sealed class BaseServerTransaction extends Transaction implements Serve
     }
 
     @Override
-    public final SipRequest request() { return request; }
+    public final SipRequest request() {
+        SipRequest r = request;
+        if (r == null) {
+            throw new IllegalStateException("a completed non-INVITE transaction keeps only its response, not the request");
+        }
+        return r;
+    }
 
     @Override
     public final Flow flow() { return flow; }
 
     @Override
     public final synchronized String localTag() {
-        if (localTag == null) localTag = requestToTag().orElseGet(env.tokens()::tag);
+        if (localTag == null) {
+            SipRequest r = request;
+            localTag = (r == null ? Optional.<String>empty() : requestToTag(r)).orElseGet(env.tokens()::tag);
+        }
         return localTag;
     }
 
+    /**
+     * Forgets the request, keeping its To tag if it has one (so {@link #localTag()} answers as
+     * before): for a completed non-INVITE transaction, which needs only its last response.
+     * After this {@link #request()} throws. On the shard.
+     */
+    final synchronized void releaseRequest() {
+        SipRequest r = request;
+        if (r == null) return;
+        if (localTag == null) localTag = requestToTag(r).orElse(null);
+        request = null;
+    }
+
     /** The request's To tag; skips parsing the To header when the text cannot hold one (most requests). */
-    private Optional<String> requestToTag() {
+    private static Optional<String> requestToTag(SipRequest request) {
         String to = request.headers().first(HeaderNames.TO).orElse("");
         for (int i = to.length() - 3; i >= 0; i--) {
             if (to.regionMatches(true, i, "tag", 0, 3)) return request.to().tag();
@@ -96,7 +123,7 @@ abstract sealed class BaseServerTransaction extends Transaction implements Serve
     /** Answers 500 when the TU failed before sending a final response. */
     final void answerServerError() {
         if (!answered() && !isTerminated()) {
-            SipResponse r = SipResponse.to(request, 500, "Server Internal Error", localTag());
+            SipResponse r = SipResponse.to(request(), 500, "Server Internal Error", localTag());
             onTuResponse(r.withHeaders(r.headers().with(HeaderNames.RETRY_AFTER, "5")));
         }
     }

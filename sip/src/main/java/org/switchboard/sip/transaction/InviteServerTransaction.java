@@ -217,6 +217,7 @@ final class InviteServerTransaction extends BaseServerTransaction {
 
     /** 100 Trying, with the request's Timestamp copied (§8.2.6.1). */
     private SipResponse trying() {
+        SipRequest request = request();
         SipResponse r = SipResponse.to(request, 100, "Trying", null);
         String timestamp = request.headers().first("Timestamp").orElse(null);
         return timestamp == null ? r : r.withHeaders(r.headers().with("Timestamp", timestamp));

@@ -150,6 +150,8 @@ final class NonInviteServerTransaction extends BaseServerTransaction {
             startTimer(TransactionTimer.J, j);
         }
         send(r);
+        // Completed: only the response is resent from now on (§17.2.2); Timer J may be 32 s long
+        releaseRequest();
     }
 
     private void transportError() {

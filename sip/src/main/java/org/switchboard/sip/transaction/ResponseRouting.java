@@ -1,8 +1,8 @@
 package org.switchboard.sip.transaction;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import org.switchboard.sip.message.HeaderNames;
 import org.switchboard.sip.message.Params;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.Via;
@@ -38,8 +38,7 @@ final class ResponseRouting {
     /** The request with {@code stamped} as its top Via; the request itself when the Via is unchanged. */
     static SipRequest withTopVia(SipRequest request, Via original, Via stamped) {
         if (stamped == original) return request;
-        return request.withHeaders(request.headers().withoutFirst(HeaderNames.VIA)
-                .withFirst(HeaderNames.VIA, stamped.toString()));
+        return request.withHeaders(request.headers().withTopVia(stamped));
     }
 
     /**
@@ -77,11 +76,47 @@ final class ResponseRouting {
         if (address == null || host.isEmpty()) return false;
         char c = host.charAt(0);
         if (!(c >= '0' && c <= '9') && host.indexOf(':') < 0) return false;
+        if (address instanceof Inet4Address v4) {
+            long literal = dottedQuad(host);
+            if (literal >= 0) {
+                byte[] b = v4.getAddress();
+                return literal == ((b[0] & 0xffL) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff));
+            }
+        }
         try {
             return InetAddress.ofLiteral(host).equals(address);
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * {@code d.d.d.d} with each part 0 to 255 in one to three decimal digits, as a number; -1
+     * for anything else (which {@link InetAddress#ofLiteral} then judges). The usual Via host,
+     * read without allocating.
+     */
+    static long dottedQuad(String s) {
+        int n = s.length();
+        if (n < 7 || n > 15) return -1;
+        long value = 0;
+        int part = 0;
+        int digits = 0;
+        int parts = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? s.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                part = part * 10 + (c - '0');
+                if (++digits > 3 || part > 255) return -1;
+            } else if (c == '.' && digits > 0 && parts < 4) {
+                value = value << 8 | part;
+                parts++;
+                part = 0;
+                digits = 0;
+            } else {
+                return -1;
+            }
+        }
+        return parts == 4 ? value : -1;
     }
 
     /** The IP of an address as text for {@code received}: no brackets, no IPv6 scope. */

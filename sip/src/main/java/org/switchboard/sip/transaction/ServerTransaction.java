@@ -17,7 +17,12 @@ import org.switchboard.sip.transport.Flow;
  */
 public interface ServerTransaction {
 
-    /** The request as received, with {@code received}/{@code rport} stamped on its top Via (RFC 3581 §4). */
+    /**
+     * The request as received, with {@code received}/{@code rport} stamped on its top Via (RFC 3581 §4).
+     * A non-INVITE transaction keeps it until its final response is sent: while it waits out
+     * Timer J it needs only that response (RFC 3261 §17.2.2), so this then throws
+     * {@link IllegalStateException}. Keep what you need from the request before answering.
+     */
     SipRequest request();
 
     /** The flow the request arrived on. */

@@ -212,10 +212,11 @@ final class TransactionLayer implements TransactionEnv {
     /** CANCEL (§9.2): 200 when it matches an INVITE transaction, then the TU ends the INVITE; else 481. */
     private void onCancel(BaseServerTransaction cancel, ServerKey key) {
         if (servers.get(key.inviteKey()) instanceof InviteServerTransaction invite) {
-            cancel.respond(SipResponse.to(cancel.request, 200, "OK", invite.localTag()));
+            SipRequest cancelRequest = cancel.request();
+            cancel.respond(SipResponse.to(cancelRequest, 200, "OK", invite.localTag()));
             if (invite.cancellable()) {
                 try {
-                    user.onCancel(invite, cancel.request);
+                    user.onCancel(invite, cancelRequest);
                 } catch (RuntimeException e) {
                     tuFailed("onCancel", e);
                 }
