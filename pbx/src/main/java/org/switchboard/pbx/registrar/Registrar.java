@@ -125,7 +125,7 @@ public final class Registrar {
             return reply(request, 404, "Not Found", List.of());
         }
         String callId = request.header(HeaderNames.CALL_ID).map(String::trim).orElse("");
-        CSeq cseq = request.header(HeaderNames.CSEQ).flatMap(CSeq::parse).orElse(null);
+        CSeq cseq = request.cseqValue().orElse(null);
         if (callId.isEmpty() || cseq == null) return reply(request, 400, "Bad Request", List.of());
 
         Answer answer = new Answer(request, to.tag().isPresent());

@@ -36,13 +36,18 @@ record AuthParams(String scheme, Map<String, String> params) {
             start = i;
             while (i < n && isTokenChar(s.charAt(i))) i++;
             if (i == start) return Optional.empty();
-            String name = s.substring(start, i).toLowerCase(Locale.ROOT);
+            String name = name(s, start, i);
             i = skipSpace(s, i);
             if (i >= n || s.charAt(i) != '=') return Optional.empty();
             i = skipSpace(s, i + 1);
             if (i >= n) return Optional.empty();
             String value;
-            if (s.charAt(i) == '"') {
+            int plainEnd = s.charAt(i) == '"' ? plainQuotedEnd(s, i + 1) : -1;
+            if (plainEnd >= 0) {
+                // the usual quoted-string, without quoted-pairs: its content as is
+                value = s.substring(i + 1, plainEnd);
+                i = plainEnd + 1;
+            } else if (s.charAt(i) == '"') {
                 StringBuilder sb = new StringBuilder();
                 i++;
                 boolean closed = false;
@@ -72,6 +77,31 @@ record AuthParams(String scheme, Map<String, String> params) {
             if (i < n && s.charAt(i) != ',') return Optional.empty();
         }
         return params.isEmpty() ? Optional.empty() : Optional.of(new AuthParams(scheme, params));
+    }
+
+    /** The names of Digest credentials and challenges (RFC 7616 §3.3, §3.4), in lower case. */
+    private static final String[] KNOWN = {"username", "realm", "nonce", "uri", "response", "algorithm", "cnonce",
+        "opaque", "qop", "nc", "stale", "domain", "userhash", "charset"};
+
+    /** The parameter name (a token, so ASCII) in lower case; a known one without allocating. */
+    private static String name(String s, int from, int to) {
+        for (String k : KNOWN) {
+            if (k.length() == to - from && s.regionMatches(true, from, k, 0, k.length())) return k;
+        }
+        return s.substring(from, to).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The index of the closing quote of a quoted-string whose content starts at {@code from}
+     * and holds no backslash, CR or LF; -1 otherwise (the general loop then reads it).
+     */
+    private static int plainQuotedEnd(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') return i;
+            if (c == '\\' || c == '\r' || c == '\n') return -1;
+        }
+        return -1;
     }
 
     /** Appends {@code name="value"} with {@code "} and {@code \} escaped (RFC 3261 §25.1 quoted-pair). */

@@ -56,8 +56,11 @@ public final class HeaderNames {
 
     /** Lower-case spelling (and compact form) to canonical spelling. */
     private static final Map<String, String> BY_LOWER = new HashMap<>();
-    /** Canonical spelling to itself: the usual case, looked up without allocating. */
-    private static final Map<String, String> BY_CANONICAL = new HashMap<>();
+    /**
+     * The canonical spellings, open-addressed by {@code String.hashCode}: the usual case,
+     * found without allocating, even inside the line the parser reads (no substring first).
+     */
+    private static final String[] SPELLINGS = new String[256];
 
     static {
         for (String name : new String[] {VIA, FROM, TO, CALL_ID, CSEQ, CONTACT, MAX_FORWARDS, CONTENT_LENGTH,
@@ -71,7 +74,9 @@ public final class HeaderNames {
                 "Replaces", "Identity", "Identity-Info", "Accept-Contact", "Reject-Contact", "Request-Disposition",
                 "Security-Client", "Security-Server", "Security-Verify", "SIP-ETag", "SIP-If-Match", "History-Info",
                 "Diversion", "Target-Dialog", "Refer-Sub", "Content-Transfer-Encoding"}) {
-            BY_CANONICAL.put(name, name);
+            int i = name.hashCode() & (SPELLINGS.length - 1);
+            while (SPELLINGS[i] != null) i = (i + 1) & (SPELLINGS.length - 1);
+            SPELLINGS[i] = name;
             BY_LOWER.put(name.toLowerCase(Locale.ROOT), name);
         }
         String[][] compact = {{"v", VIA}, {"f", FROM}, {"t", TO}, {"i", CALL_ID}, {"m", CONTACT},
@@ -103,7 +108,7 @@ public final class HeaderNames {
 
     /** The canonical spelling of a header name: compact forms expanded, known names in their RFC case. */
     public static String canonical(String name) {
-        String c = BY_CANONICAL.get(name);
+        String c = spelling(name);
         if (c != null) return c;
         c = BY_LOWER.get(name.toLowerCase(Locale.ROOT));
         return c != null ? c : name;
@@ -111,20 +116,15 @@ public final class HeaderNames {
 
     /** {@code name} itself when it is a known name spelled canonically (so a token), else null. */
     static String canonicalSpellingOrNull(String name) {
-        return BY_CANONICAL.get(name);
+        return spelling(name);
     }
 
-    /**
-     * Open-addressed table of the canonical spellings, by {@code String.hashCode}: lets the
-     * parser recognise a name inside the line it reads without cutting it out first.
-     */
-    private static final String[] SPELLINGS = new String[256];
-
-    static {
-        for (String name : BY_CANONICAL.keySet()) {
-            int i = name.hashCode() & (SPELLINGS.length - 1);
-            while (SPELLINGS[i] != null) i = (i + 1) & (SPELLINGS.length - 1);
-            SPELLINGS[i] = name;
+    /** The canonical spelling equal to {@code name}, or null; an identity hit for the constants above. */
+    private static String spelling(String name) {
+        for (int i = name.hashCode() & (SPELLINGS.length - 1); ; i = (i + 1) & (SPELLINGS.length - 1)) {
+            String s = SPELLINGS[i];
+            if (s == null) return null;
+            if (s == name || s.equals(name)) return s;
         }
     }
 

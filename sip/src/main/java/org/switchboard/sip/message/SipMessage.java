@@ -46,6 +46,9 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
     /** The CSeq; throws {@link java.util.NoSuchElementException} when it is missing or malformed. */
     default CSeq cseq() { return present(headers().cseq(), HeaderNames.CSEQ); }
 
+    /** The CSeq, empty when the header is missing or malformed. Parsed once per message. */
+    default Optional<CSeq> cseqValue() { return Optional.ofNullable(headers().cseq()); }
+
     default List<Via> vias() {
         List<Via> out = new ArrayList<>();
         for (String v : headers().all(HeaderNames.VIA)) out.add(Via.parse(v).orElseThrow());
