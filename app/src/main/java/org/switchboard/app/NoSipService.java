@@ -3,6 +3,7 @@ package org.switchboard.app;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.call.LiveCalls;
 
 /**
  * STUB: a {@link SipService} that binds nothing and has no registrations. It lets the server,
@@ -15,7 +16,7 @@ public final class NoSipService implements SipService {
     @Override
     public Bound start(Context context) {
         LOG.warn("SIP is not wired in this build: no SIP listener is started");
-        return new Bound(List.of(), List::of);
+        return new Bound(List.of(), List::of, LiveCalls.NONE);
     }
 
     @Override

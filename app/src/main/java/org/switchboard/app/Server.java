@@ -23,6 +23,8 @@ import org.switchboard.app.config.ConfigException;
 import org.switchboard.app.config.SwitchboardConfig;
 import org.switchboard.app.tls.TlsMaterial;
 import org.switchboard.app.tls.TlsSetup;
+import org.switchboard.pbx.call.CallRecordRepository;
+import org.switchboard.pbx.call.CallRecorder;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.web.AdminApi;
 import org.switchboard.web.AdminToken;
@@ -33,7 +35,8 @@ import org.switchboard.web.AdminToken;
  * <ol>
  *   <li>lock the data directory (one server per directory);</li>
  *   <li>TLS identity: configured, existing, or generated into {@code DATA/tls/};</li>
- *   <li>storage, then the {@link ExtensionService} on it;</li>
+ *   <li>storage, then the {@link ExtensionService} on it; call records a crash left open are
+ *       completed as interrupted, and the {@link CallRecorder} starts (it stops after SIP);</li>
  *   <li>SIP ({@link SipService}), which reports its bound listeners and registrations;</li>
  *   <li>the HTTPS admin API with a fresh token, published in {@code DATA/admin/};</li>
  *   <li>print where it listens, then {@code Switchboard ready}.</li>
@@ -77,12 +80,15 @@ public final class Server implements AutoCloseable {
             Storage storage = wiring.storage().open(config.dataDir());
             started.push(storage);
             ExtensionService extensions = new ExtensionService(storage.extensions(), random, clock);
+            interruptOpenCalls(storage.callRecords(), clock);
+            CallRecorder callRecords = CallRecorder.start(storage.callRecords());
+            started.push(callRecords);
 
             SipService sip = wiring.sip().get();
             started.push(sip);
             SipService.Bound bound;
             try {
-                bound = sip.start(new SipService.Context(config, storage, extensions, tls, clock));
+                bound = sip.start(new SipService.Context(config, storage, extensions, callRecords, tls, clock));
             } catch (IOException e) {
                 throw new StartupException("Cannot start SIP: " + e.getMessage()
                         + ": stop the program using the port or choose others with --sip-port / --sips-port", e);
@@ -92,7 +98,8 @@ public final class Server implements AutoCloseable {
             AdminApi api;
             try {
                 api = AdminApi.start(new AdminApi.Settings(config.bind().getHostAddress(), config.httpsPort(),
-                        tls.serverContext(), token), extensions, bound.registrations(), clock);
+                        tls.serverContext(), token), extensions, bound.registrations(), bound.calls(), callRecords,
+                        clock);
             } catch (IOException e) {
                 throw new StartupException("Cannot start HTTPS: " + e.getMessage()
                         + ": stop the program using the port or choose another with --https-port", e);
@@ -154,6 +161,21 @@ public final class Server implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("Cannot write the admin token into " + admin.tokenFile().getParent() + ": "
                     + e.getMessage() + ": check that the data directory is writable", e);
+        }
+    }
+
+    /**
+     * Completes the call records the last run left open (it crashed or was killed) as
+     * INTERRUPTED, before SIP starts any new call. A failure is logged, not fatal: phones come
+     * before bookkeeping, and the next start tries again.
+     */
+    private static void interruptOpenCalls(CallRecordRepository records, Clock clock) {
+        try {
+            int open = records.interruptOpen(clock.instant());
+            if (open > 0) LOG.warn("Call records left open by the last run (a crash?): {} completed as INTERRUPTED", open);
+            else LOG.info("Call records left open by the last run: none");
+        } catch (RuntimeException e) {
+            LOG.error("Cannot complete the call records left open by the last run: {}", e.toString());
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import org.switchboard.app.config.SwitchboardConfig;
 import org.switchboard.app.tls.TlsMaterial;
+import org.switchboard.pbx.call.CallRecorder;
+import org.switchboard.pbx.call.LiveCalls;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.registrar.Registrations;
 import org.switchboard.sip.transport.Transport;
@@ -35,14 +37,17 @@ public interface SipService extends AutoCloseable {
     /**
      * What SIP needs from the server: the configuration (bind, ports, domain, registrar, auth,
      * transport limits, timers), storage, the extension service (subscribe with
-     * {@link ExtensionService#addListener} to drop cached credentials and bindings), the TLS
-     * identity for SIPS, and the clock.
+     * {@link ExtensionService#addListener} to drop cached credentials and bindings), the call
+     * recorder (report call records to it from any thread; the server closes it after SIP), the
+     * TLS identity for SIPS, and the clock.
      */
-    record Context(SwitchboardConfig config, Storage storage, ExtensionService extensions, TlsMaterial tls, Clock clock) {
+    record Context(SwitchboardConfig config, Storage storage, ExtensionService extensions, CallRecorder callRecords,
+                   TlsMaterial tls, Clock clock) {
         public Context {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(storage, "storage");
             Objects.requireNonNull(extensions, "extensions");
+            Objects.requireNonNull(callRecords, "callRecords");
             Objects.requireNonNull(tls, "tls");
             Objects.requireNonNull(clock, "clock");
         }
@@ -51,11 +56,12 @@ public interface SipService extends AutoCloseable {
     /** One bound SIP listener. */
     record Listener(Transport transport, InetSocketAddress address) { }
 
-    /** The result of a start: where SIP listens and the read side of the location service. */
-    record Bound(List<Listener> listeners, Registrations registrations) {
+    /** The result of a start: where SIP listens, the read side of the location service, the live calls. */
+    record Bound(List<Listener> listeners, Registrations registrations, LiveCalls calls) {
         public Bound {
             listeners = List.copyOf(listeners);
             Objects.requireNonNull(registrations, "registrations");
+            Objects.requireNonNull(calls, "calls");
         }
     }
 }

@@ -1,10 +1,12 @@
 package org.switchboard.app;
 
 import java.nio.file.Path;
+import org.switchboard.pbx.call.CallRecordRepository;
 import org.switchboard.pbx.extension.ExtensionRepository;
 import org.switchboard.pbx.registrar.BindingRepository;
 import org.switchboard.store.Database;
 import org.switchboard.store.SqlBindingRepository;
+import org.switchboard.store.SqlCallRecordRepository;
 import org.switchboard.store.SqlExtensionRepository;
 import org.switchboard.store.StoreException;
 import org.switchboard.store.crypto.SecretCipher;
@@ -17,11 +19,13 @@ public final class SqliteStorage implements Storage {
     private final Database database;
     private final ExtensionRepository extensions;
     private final BindingRepository bindings;
+    private final CallRecordRepository callRecords;
 
     private SqliteStorage(Database database, SecretCipher cipher) {
         this.database = database;
         this.extensions = new SqlExtensionRepository(database, cipher);
         this.bindings = new SqlBindingRepository(database);
+        this.callRecords = new SqlCallRecordRepository(database);
     }
 
     public static SqliteStorage open(Path dataDir) throws StartupException {
@@ -43,6 +47,9 @@ public final class SqliteStorage implements Storage {
 
     @Override
     public BindingRepository bindings() { return bindings; }
+
+    @Override
+    public CallRecordRepository callRecords() { return callRecords; }
 
     @Override
     public void close() {

@@ -1,6 +1,7 @@
 package org.switchboard.app;
 
 import java.nio.file.Path;
+import org.switchboard.pbx.call.CallRecordRepository;
 import org.switchboard.pbx.extension.ExtensionRepository;
 import org.switchboard.pbx.registrar.BindingRepository;
 
@@ -10,6 +11,9 @@ public interface Storage extends AutoCloseable {
     ExtensionRepository extensions();
 
     BindingRepository bindings();
+
+    /** Call records (CDR); blocking, used from the {@code CallRecorder}'s virtual thread and the API's. */
+    CallRecordRepository callRecords();
 
     @Override
     void close();

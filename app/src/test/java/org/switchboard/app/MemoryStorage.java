@@ -3,6 +3,7 @@ package org.switchboard.app;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.switchboard.pbx.call.MemoryCallRecordRepository;
 import org.switchboard.pbx.extension.ExtensionRepository;
 import org.switchboard.pbx.extension.MemoryExtensionRepository;
 import org.switchboard.pbx.extension.SipSecret;
@@ -12,6 +13,7 @@ import org.switchboard.pbx.registrar.BindingRepository;
 /** Storage in maps: the repository contracts without a database, for server and CLI tests. */
 public final class MemoryStorage implements Storage {
     private final MemoryExtensionRepository extensions = new MemoryExtensionRepository();
+    private final MemoryCallRecordRepository callRecords = new MemoryCallRecordRepository();
     private volatile boolean closed;
 
     @Override public ExtensionRepository extensions() { return extensions; }
@@ -22,6 +24,8 @@ public final class MemoryStorage implements Storage {
             @Override public void apply(Collection<Binding> upserts, Collection<Binding.Key> removals) { }
         };
     }
+
+    @Override public MemoryCallRecordRepository callRecords() { return callRecords; }
 
     @Override public void close() { closed = true; }
 

@@ -12,6 +12,8 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.pbx.call.CallHistory;
+import org.switchboard.pbx.call.LiveCalls;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.registrar.Registrations;
 
@@ -26,6 +28,8 @@ import org.switchboard.pbx.registrar.Registrations;
  * DELETE /api/v1/extensions/{number}         204  400 404
  * PUT    /api/v1/extensions/{number}/password 200 {number,name,createdAt[,generatedPassword]} 400 404
  * GET    /api/v1/registrations               200 [{aor,contact,expiresInSeconds,transport,source,userAgent,registeredAt}]
+ * GET    /api/v1/calls                       200 [{id,caller,callee,state,startedAt,answeredAt,durationSeconds,legs:[...]}]
+ * GET    /api/v1/cdr?limit=N                 200 [{id,caller,...,disposition,cause,hangupSide,durationSeconds,billableSeconds,legIds}] 400
  * </pre>
  */
 public final class AdminApi implements AutoCloseable {
@@ -57,9 +61,10 @@ public final class AdminApi implements AutoCloseable {
      * @throws IOException when the address cannot be bound (in use, not local, privileged port)
      */
     public static AdminApi start(Settings settings, ExtensionService extensions, Registrations registrations,
-                                 Clock clock) throws IOException {
+                                 LiveCalls calls, CallHistory history, Clock clock) throws IOException {
         ExtensionRoutes extensionRoutes = new ExtensionRoutes(extensions, JSON);
         RegistrationRoutes registrationRoutes = new RegistrationRoutes(registrations, clock, JSON);
+        CallRoutes callRoutes = new CallRoutes(calls, history, clock, JSON);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -69,6 +74,7 @@ public final class AdminApi implements AutoCloseable {
             config.routes.before(ctx -> authenticate(ctx, settings.token()));
             extensionRoutes.register(config.routes);
             registrationRoutes.register(config.routes);
+            callRoutes.register(config.routes);
             config.routes.exception(Problem.Raised.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx,
                     Problem.ofStatus(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage())));

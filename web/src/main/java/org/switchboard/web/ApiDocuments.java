@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import org.switchboard.pbx.call.CallRecord;
+import org.switchboard.pbx.call.CallSnapshot;
+import org.switchboard.pbx.call.LegSnapshot;
 import org.switchboard.pbx.extension.Extension;
 import org.switchboard.pbx.registrar.Binding;
 
@@ -47,5 +51,46 @@ public final class ApiDocuments {
             String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
             return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
         }
+    }
+
+    /**
+     * A live call with its legs, caller's first. {@code answeredAt} is null while it rings;
+     * {@code durationSeconds} runs from the INVITE to now.
+     */
+    public record CallDocument(String id, String caller, String callee, String state, String startedAt,
+                               String answeredAt, long durationSeconds, List<LegDocument> legs) {
+        public static CallDocument of(CallSnapshot c, Instant now) {
+            return new CallDocument(c.id(), c.caller(), c.callee(), c.state(), c.startedAt().toString(),
+                    text(c.answeredAt()), Math.max(0, Duration.between(c.startedAt(), now).toSeconds()),
+                    c.legs().stream().map(LegDocument::of).toList());
+        }
+    }
+
+    /** One leg of a live call; {@code rtpPort} is the server's RTP port for it, 0 without media. */
+    public record LegDocument(String id, String party, String state, String transport, String remote, int rtpPort) {
+        public static LegDocument of(LegSnapshot l) {
+            return new LegDocument(l.id(), l.party(), l.state(), l.transport(), l.remote(), l.rtpPort());
+        }
+    }
+
+    /**
+     * A call record (CDR). {@code disposition} is its label ({@code NO ANSWER}); {@code cause} and
+     * {@code hangupSide} are enum names. While the call is live the end fields are null and the
+     * seconds run to now. Billable seconds run from the answer, rounded up.
+     */
+    public record CallRecordDocument(String id, String caller, String callerName, String callee, String startedAt,
+                                     String answeredAt, String endedAt, String disposition, String cause,
+                                     String hangupSide, long durationSeconds, long billableSeconds,
+                                     List<String> legIds) {
+        public static CallRecordDocument of(CallRecord r, Instant now) {
+            return new CallRecordDocument(r.id(), r.caller(), r.callerName(), r.callee(), r.startedAt().toString(),
+                    text(r.answeredAt()), text(r.endedAt()), r.disposition() != null ? r.disposition().label() : null,
+                    r.cause() != null ? r.cause().name() : null, r.hangupSide() != null ? r.hangupSide().name() : null,
+                    Math.max(0, r.durationSeconds(now)), Math.max(0, r.billableSeconds(now)), r.legIds());
+        }
+    }
+
+    private static String text(Instant at) {
+        return at != null ? at.toString() : null;
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.pbx.call.LiveCalls;
 import org.switchboard.pbx.extension.MemoryExtensionRepository;
 import org.switchboard.pbx.extension.ExtensionNumber;
 import org.switchboard.pbx.extension.ExtensionService;
@@ -44,7 +45,7 @@ class AdminApiTest {
         repository = new MemoryExtensionRepository();
         ExtensionService service = new ExtensionService(repository, new SecureRandom(), Clock.fixed(NOW, ZoneOffset.UTC));
         api = AdminApi.start(new AdminApi.Settings("127.0.0.1", 0, tls.server(), TOKEN), service,
-                () -> bindings, Clock.fixed(NOW, ZoneOffset.UTC));
+                () -> bindings, LiveCalls.NONE, limit -> List.of(), Clock.fixed(NOW, ZoneOffset.UTC));
         client = HttpClient.newBuilder().sslContext(tls.client()).build();
         base = "https://127.0.0.1:" + api.address().getPort();
     }

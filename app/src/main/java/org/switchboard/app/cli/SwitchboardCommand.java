@@ -37,7 +37,9 @@ public final class SwitchboardCommand implements Callable<Integer> {
         CommandLine line = new CommandLine(new SwitchboardCommand())
                 .addSubcommand(new RunCommand(wiring, console))
                 .addSubcommand(new ExtensionCommand())
-                .addSubcommand(new RegistrationsCommand());
+                .addSubcommand(new RegistrationsCommand())
+                .addSubcommand(new CallsCommand())
+                .addSubcommand(new CdrCommand());
         line.setExecutionExceptionHandler((e, command, parsed) -> switch (e) {
             case CliException failure -> {
                 command.getErr().println(failure.getMessage());

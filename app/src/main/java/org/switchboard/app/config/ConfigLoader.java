@@ -108,8 +108,16 @@ public final class ConfigLoader {
             throw new ConfigException(file + ": timers: t2 must be at least t1 (RFC 3261 §17.1.2.2)");
         }
 
+        SwitchboardConfig.Calls c = SwitchboardConfig.Calls.DEFAULT;
+        SwitchboardConfig.Calls calls = new SwitchboardConfig.Calls(
+                values.get("calls.ring-timeout", positiveSeconds()).orElse(c.ringTimeout()),
+                values.get("calls.session-expires", seconds()).orElse(c.sessionExpires()),
+                values.get("calls.media-timeout", positiveSeconds()).orElse(c.mediaTimeout()));
+        if (!calls.sessionExpires().isZero() && calls.sessionExpires().toSeconds() < 90) {
+            throw new ConfigException(file + ": calls: session-expires is 0 (off) or at least 90 s (RFC 4028 §5)");
+        }
         return new SwitchboardConfig(data, bind, domain, sipPort, sipsPort, httpsPort, rtpPorts, tls, registrar, auth,
-                transport, timers);
+                transport, timers, calls);
     }
 
     /** A parser that says in its exception message what it wants. */
@@ -199,6 +207,12 @@ public final class ConfigLoader {
             if (d.toMillis() % 1000 != 0) throw new IllegalArgumentException("is not whole seconds: SIP Expires counts seconds");
             return d;
         };
+    }
+
+    /** Whole seconds, zero allowed (a feature turned off). */
+    private static Parser<Duration> seconds() {
+        Parser<Duration> positive = positiveSeconds();
+        return text -> text.strip().equals("0") ? Duration.ZERO : positive.parse(text);
     }
 
     /** A comma-separated or YAML list of RFC 8760 algorithm names, in order of preference. */

@@ -24,7 +24,7 @@ import org.switchboard.sip.auth.DigestAlgorithm;
  */
 public record SwitchboardConfig(Path dataDir, InetAddress bind, String domain, int sipPort, int sipsPort,
                                 int httpsPort, PortRange rtpPorts, Tls tls, Registrar registrar, Auth auth,
-                                TransportLimits transport, Timers timers) {
+                                TransportLimits transport, Timers timers, Calls calls) {
 
     public static final String FILE_NAME = "switchboard.yaml";
 
@@ -38,6 +38,24 @@ public record SwitchboardConfig(Path dataDir, InetAddress bind, String domain, i
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(timers, "timers");
+        Objects.requireNonNull(calls, "calls");
+    }
+
+    /**
+     * Calls between extensions.
+     *
+     * @param ringTimeout    how long phones ring before the caller hears 480 ({@code calls.ring-timeout}, 30 s)
+     * @param sessionExpires RFC 4028 session interval, 0 for none ({@code calls.session-expires}, 1800 s)
+     * @param mediaTimeout   a call without RTP this long ends ({@code calls.media-timeout}, 30 s)
+     */
+    public record Calls(Duration ringTimeout, Duration sessionExpires, Duration mediaTimeout) {
+        public static final Calls DEFAULT = new Calls(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(30));
+
+        public Calls {
+            Objects.requireNonNull(ringTimeout, "ringTimeout");
+            Objects.requireNonNull(sessionExpires, "sessionExpires");
+            Objects.requireNonNull(mediaTimeout, "mediaTimeout");
+        }
     }
 
     /** True when {@link #bind} is the wildcard address (every interface). */

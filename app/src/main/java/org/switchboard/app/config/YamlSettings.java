@@ -41,6 +41,7 @@ final class YamlSettings {
         schema.put("transport", List.of("max-message-size", "max-connections", "max-connections-per-address",
                 "idle-timeout", "first-message-timeout", "connect-timeout"));
         schema.put("timers", List.of("t1", "t2", "t4"));
+        schema.put("calls", List.of("ring-timeout", "session-expires", "media-timeout"));
         return Map.copyOf(schema);
     }
 

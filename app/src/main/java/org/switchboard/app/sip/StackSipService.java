@@ -3,7 +3,9 @@ package org.switchboard.app.sip;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -21,6 +23,15 @@ import org.switchboard.net.sip.SipTransportConfig;
 import org.switchboard.net.sip.SipTransports;
 import org.switchboard.net.sip.TlsIdentity;
 import org.switchboard.net.time.WheelScheduler;
+import org.switchboard.media.relay.MediaConfig;
+import org.switchboard.net.rtp.NettyMediaEndpoints;
+import org.switchboard.net.rtp.RtpConfig;
+import org.switchboard.pbx.b2bua.B2bua;
+import org.switchboard.pbx.b2bua.B2buaSettings;
+import org.switchboard.pbx.b2bua.RecordSink;
+import org.switchboard.pbx.call.CallRecord;
+import org.switchboard.pbx.call.CallRecorder;
+import org.switchboard.pbx.extension.ExtensionDirectory;
 import org.switchboard.pbx.registrar.CredentialCache;
 import org.switchboard.pbx.registrar.Location;
 import org.switchboard.pbx.registrar.Registrar;
@@ -35,18 +46,23 @@ import org.switchboard.sip.transaction.SentBy;
 import org.switchboard.sip.transaction.SipStack;
 import org.switchboard.sip.transaction.SipStackSettings;
 import org.switchboard.sip.transaction.TimerSettings;
+import org.switchboard.sip.transport.Flow;
 import org.switchboard.sip.transport.Transport;
 
 /**
  * The production {@link SipService}: Netty transports feed the SIP stack, whose transaction
- * user is the {@link RequestDispatcher} in front of the registrar. Bindings are restored from
- * storage at start and written behind while serving; an expiry sweep runs every second.
+ * user is the {@link RequestDispatcher} in front of the registrar and the B2BUA. Bindings are
+ * restored from storage at start and written behind while serving; an expiry sweep runs every
+ * second. Calls get their media from the RTP relay on {@code rtp-ports}; at stop, live calls
+ * are ended with BYE (their records completed) before the transports close.
  */
 public final class StackSipService implements SipService {
     private static final Logger LOG = LoggerFactory.getLogger(StackSipService.class);
     private static final String SERVER_HEADER = "Switchboard";
     /** How many addresses the auth-failure guard tracks at most (memory bound under a scan). */
     private static final int MAX_TRACKED_ADDRESSES = 100_000;
+    /** How long a stop waits for live calls to end after their BYE. */
+    private static final Duration CALL_SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -58,8 +74,10 @@ public final class StackSipService implements SipService {
         Location location = Location.restore(context.storage().bindings(), clock, clock.instant());
         resources.add(location);
         CredentialCache credentials = new CredentialCache(context.storage().extensions()::secret, clock);
+        ExtensionDirectory directory = ExtensionDirectory.load(context.storage().extensions());
         context.extensions().addListener(number -> {
             credentials.invalidate(number);
+            directory.refresh(number);
             if (context.storage().extensions().find(number).isEmpty()) location.removeAll(number);
         });
 
@@ -86,11 +104,23 @@ public final class StackSipService implements SipService {
             stackSettings = stackSettings.withSentBy(transport, new SentBy(advertised, portOrDefault(config.sipPort(), 5060)));
         }
         stackSettings = stackSettings.withSentBy(Transport.TLS, new SentBy(advertised, portOrDefault(config.sipsPort(), 5061)));
-        SipStack stack = SipStack.builder(sender, scheduler, new RequestDispatcher(registrar, clock, SERVER_HEADER))
+        SwitchboardConfig.Calls calls = config.calls();
+        NettyMediaEndpoints media = NettyMediaEndpoints.start(RtpConfig.of(config.bind(), MediaConfig.defaults()
+                .withPorts(new org.switchboard.media.relay.PortRange(config.rtpPorts().first(), config.rtpPorts().last()))
+                .withMediaTimeout(calls.mediaTimeout())));
+        resources.add(media);
+        String fallbackHost = fallbackAddress(config);
+        B2buaSettings b2buaSettings = new B2buaSettings(config.domain(), calls.ringTimeout(), calls.sessionExpires(),
+                B2buaSettings.MIN_SESSION_INTERVAL, t.t1(), t.t2(),
+                flow -> contactUri(flow, fallbackHost), flow -> localHost(flow, fallbackHost), SERVER_HEADER);
+        B2bua b2bua = new B2bua(b2buaSettings, scheduler, clock, location, directory, credentials, authenticator, guard,
+                new SecurityLog(), recordSink(context.callRecords()), media);
+        SipStack stack = SipStack.builder(sender, scheduler, new RequestDispatcher(registrar, b2bua, clock, SERVER_HEADER))
                 .settings(stackSettings)
                 .sourceFilter(flow -> !guard.isBlocked(flow.remote().getAddress(), clock.instant()))
                 .build();
         resources.add(stack);
+        b2bua.bind(stack);
 
         SwitchboardConfig.TransportLimits limits = config.transport();
         SipTransportConfig transportConfig = SipTransportConfig.builder()
@@ -109,6 +139,10 @@ public final class StackSipService implements SipService {
         SipTransports transports = SipTransports.start(transportConfig, stack);
         resources.add(transports);
         sender.bind(transports);
+        resources.add(() -> {
+            int ended = b2bua.shutdown(CALL_SHUTDOWN_GRACE);
+            if (ended > 0) LOG.info("Ended {} live calls", ended);
+        });
 
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("registration-expiry").daemon(true).factory());
@@ -126,7 +160,54 @@ public final class StackSipService implements SipService {
             listeners.add(new Listener(e.getKey(), e.getValue()));
         }
         LOG.info("SIP serving domain {} with {} restored registrations", config.domain(), location.all().size());
-        return new Bound(listeners, location);
+        return new Bound(listeners, location, b2bua.liveCalls());
+    }
+
+    private static RecordSink recordSink(CallRecorder recorder) {
+        return new RecordSink() {
+            @Override
+            public void started(CallRecord record) { recorder.started(record); }
+
+            @Override
+            public void changed(CallRecord record) { recorder.changed(record); }
+        };
+    }
+
+    /** Our Contact for a leg on {@code flow}: the address it reached us on (RFC 3261 §8.1.1.8). */
+    private static String contactUri(Flow flow, String fallbackHost) {
+        String host = localHost(flow, fallbackHost);
+        if (host.indexOf(':') >= 0) host = "[" + host + "]";
+        String uri = "sip:" + host + ":" + flow.local().getPort();
+        return switch (flow.transport()) {
+            case UDP -> uri;
+            case TCP -> uri + ";transport=tcp";
+            case TLS -> uri + ";transport=tls";
+            default -> uri + ";transport=" + flow.transport().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** The IP a phone on {@code flow} reaches us at: the flow's local address, or the fallback for a wildcard socket. */
+    private static String localHost(Flow flow, String fallbackHost) {
+        InetAddress local = flow.local().getAddress();
+        if (local == null || local.isAnyLocalAddress()) return fallbackHost;
+        return local.getHostAddress();
+    }
+
+    /**
+     * The IP to announce when a socket is bound to every interface: the bind address when
+     * specific, else the domain when it resolves, else the first site address of an interface.
+     */
+    private static String fallbackAddress(SwitchboardConfig config) {
+        if (!config.bind().isAnyLocalAddress()) return config.bind().getHostAddress();
+        try {
+            return InetAddress.getByName(config.domain()).getHostAddress();
+        } catch (UnknownHostException e) {
+            try {
+                return InetAddress.getLocalHost().getHostAddress();
+            } catch (UnknownHostException again) {
+                return "127.0.0.1";
+            }
+        }
     }
 
     /** Names under which requests reach us: the domain, the bind address, and loopback names when binding everywhere. */

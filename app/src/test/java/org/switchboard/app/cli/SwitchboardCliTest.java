@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,10 @@ import org.switchboard.app.ServerWiring;
 import org.switchboard.app.admin.AdminDirectory;
 import org.switchboard.app.config.ConfigLoader;
 import org.switchboard.app.config.SwitchboardConfig;
+import org.switchboard.pbx.call.CallRecord;
+import org.switchboard.pbx.call.Disposition;
+import org.switchboard.pbx.call.HangupCause;
+import org.switchboard.pbx.call.HangupSide;
 import org.switchboard.pbx.extension.ExtensionNumber;
 import org.switchboard.pbx.extension.SipSecret;
 import tools.jackson.databind.JsonNode;
@@ -157,13 +162,79 @@ class SwitchboardCliTest {
     }
 
     @Test
+    void callsAndCallRecordsWithoutSipAreEmpty() throws Exception {
+        Run calls = cli("calls", "--json");
+        assertThat(calls.status).isZero();
+        assertThat(JSON.readTree(calls.out).isArray()).isTrue();
+        assertThat(JSON.readTree(calls.out)).isEmpty();
+        assertThat(cli("calls").out).isEqualTo("No calls are up.\n");
+
+        Run cdr = cli("cdr", "--json");
+        assertThat(cdr.status).isZero();
+        assertThat(JSON.readTree(cdr.out)).isEmpty();
+        assertThat(cli("cdr").out).isEqualTo("No call records yet.\n");
+    }
+
+    @Test
+    void cdrShowsTheStoredRecordsNewestFirst() throws Exception {
+        Instant start = Instant.parse("2026-03-01T09:00:00Z");
+        storage.callRecords().insert(CallRecord.started("old", "1001", "Alice", "1002", start, List.of("old-a"))
+                .completed(start.plusSeconds(20), Disposition.BUSY, HangupCause.USER_BUSY, HangupSide.CALLEE));
+        storage.callRecords().insert(CallRecord.started("new", "1002", "Bob", "1001", start.plusSeconds(60),
+                List.of("new-a")).answered(start.plusSeconds(62))
+                .completed(start.plusSeconds(92), Disposition.ANSWERED, HangupCause.NORMAL_CLEARING, HangupSide.CALLER));
+
+        JsonNode one = JSON.readTree(cli("cdr", "--json", "--limit", "1").out);
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0).get("id").asString()).isEqualTo("new");
+        assertThat(one.get(0).get("billableSeconds").asLong()).isEqualTo(30);
+
+        List<String> rows = cli("cdr").out.lines().toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).contains("1002 (Bob)").contains("ANSWERED").contains("0:00:32").contains("0:00:30");
+        assertThat(rows.get(2)).contains("1001 (Alice)").contains("BUSY").contains("USER_BUSY").contains("CALLEE");
+    }
+
+    @Test
+    void aStartCompletesTheRecordsTheLastRunLeftOpen() throws Exception {
+        server.close();
+        Instant start = Instant.parse("2026-03-01T09:00:00Z");
+        storage.callRecords().insert(CallRecord.started("crashed", "1001", "Alice", "1002", start, List.of("crashed-a"))
+                .answered(start.plusSeconds(2)));
+        server = Server.start(config(), wiring(), new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC());
+
+        JsonNode record = JSON.readTree(cli("cdr", "--json").out).get(0);
+        assertThat(record.get("id").asString()).isEqualTo("crashed");
+        assertThat(record.get("cause").asString()).isEqualTo("INTERRUPTED");
+        assertThat(record.get("disposition").asString()).isEqualTo("ANSWERED");
+        assertThat(record.get("hangupSide").asString()).isEqualTo("SYSTEM");
+        assertThat(record.get("endedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void aBadCdrLimitSaysWhatToFix() {
+        Run zero = cli("cdr", "--limit", "0");
+        assertThat(zero.status).isEqualTo(2);
+        assertThat(zero.err).isEqualTo("--limit must be from 1 to 10000, got 0: for example --limit 100\n");
+
+        Run tooMany = cli("cdr", "--limit", "10001");
+        assertThat(tooMany.status).isEqualTo(2);
+        assertThat(tooMany.err).contains("from 1 to 10000");
+
+        Run word = cli("cdr", "--limit", "ten");
+        assertThat(word.status).isEqualTo(2);
+        assertThat(word.err).contains("--limit").contains("'ten'").doesNotContain("Exception");
+    }
+
+    @Test
     void noServerRunningIsExplained() throws Exception {
         server.close();
 
         assertThat(new AdminDirectory(data).endpointFile()).doesNotExist();
         assertThat(storage.closed()).isTrue();
         Path dir = data.toAbsolutePath();
-        for (String[] command : List.of(new String[] {"extension", "list"}, new String[] {"registrations", "--json"})) {
+        for (String[] command : List.of(new String[] {"extension", "list"}, new String[] {"registrations", "--json"},
+                new String[] {"calls"}, new String[] {"cdr", "--json"})) {
             Run run = cli(command);
             assertThat(run.status).isEqualTo(1);
             assertThat(run.err).isEqualTo("No Switchboard server is running with data directory " + dir
@@ -226,7 +297,8 @@ class SwitchboardCliTest {
     void noCommandPrintsUsage() {
         Run run = cli();
         assertThat(run.status).isEqualTo(2);
-        assertThat(run.err).contains("Usage: switchboard").contains("extension").contains("registrations").contains("run");
+        assertThat(run.err).contains("Usage: switchboard").contains("extension").contains("registrations").contains("run")
+                .contains("calls").contains("cdr");
     }
 
     private SwitchboardConfig config() throws Exception {

@@ -175,6 +175,53 @@ public final class SipStack implements InboundHandler, AutoCloseable {
     }
 
     /**
+     * Sends the CANCEL of an INVITE client transaction (RFC 3261 §9.1) in a transaction of its
+     * own: same Request-URI, Call-ID, From, To, Route and top Via (so the same branch) as the
+     * INVITE, CSeq number of the INVITE with method CANCEL, to the INVITE's destination. The TU
+     * sends it only after a provisional response arrived (§9.1), and still waits for the INVITE's
+     * final response (487 usually). Callable from any thread.
+     *
+     * @throws IllegalArgumentException when {@code invite} is not an INVITE client transaction of this stack
+     */
+    public ClientTransaction cancel(ClientTransaction invite, ResponseListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (!(invite instanceof InviteClientTransaction tx)) {
+            throw new IllegalArgumentException("not an INVITE client transaction of this stack");
+        }
+        SipRequest sent = tx.request();
+        Headers h = Headers.of(List.of());
+        h = h.with(HeaderNames.VIA, sent.headers().first(HeaderNames.VIA).orElseThrow());
+        for (String route : sent.headers().all(HeaderNames.ROUTE)) h = h.with(HeaderNames.ROUTE, route);
+        h = h.with(HeaderNames.MAX_FORWARDS, "70")
+                .with(HeaderNames.FROM, sent.headers().first(HeaderNames.FROM).orElseThrow())
+                .with(HeaderNames.TO, sent.headers().first(HeaderNames.TO).orElseThrow())
+                .with(HeaderNames.CALL_ID, sent.callId())
+                .with(HeaderNames.CSEQ, sent.cseq().number() + " CANCEL");
+        SipRequest cancel = new SipRequest("CANCEL", sent.uri(), h, new byte[0]);
+        TransactionLayer layer = shards[index(CallIdHash.of(cancel.callId()))];
+        NonInviteClientTransaction ctx = new NonInviteClientTransaction(layer, tx.branch(), cancel, tx.transport,
+                tx.destination, listener);
+        layer.start(ctx);
+        return ctx;
+    }
+
+    /**
+     * A new Call-ID whose messages are handled on the same shard as those of {@code callId}: a
+     * B2BUA gives its outgoing legs such Call-IDs, so every event of one call runs on one thread,
+     * in order, with no lock and no hop (about {@link #shardCount()} draws on average).
+     */
+    public String newCallIdBeside(String callId) {
+        int shard = index(CallIdHash.of(callId));
+        while (true) {
+            String candidate = tokens.callId();
+            if (index(CallIdHash.of(candidate)) == shard) return candidate;
+        }
+    }
+
+    /** A new tag for a From or To header (§19.3), unique to this instance. */
+    public String newTag() { return tokens.tag(); }
+
+    /**
      * An executor that runs tasks on the shard owning {@code callId}, serially with that call's
      * transaction events: for TU work that resumes after an asynchronous step.
      */

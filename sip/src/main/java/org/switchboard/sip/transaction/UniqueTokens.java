@@ -31,6 +31,9 @@ final class UniqueTokens {
 
     String tag() { return tagPrefix + Long.toString(counter.incrementAndGet(), 36); }
 
+    /** A Call-ID (§8.1.1.4): globally unique, no host part needed. */
+    String callId() { return "sb-" + tagPrefix + Long.toString(counter.incrementAndGet(), 36); }
+
     /** True for a branch this instance generated. */
     boolean isOurBranch(String branch) { return branch.startsWith(branchPrefix); }
 }

@@ -1,0 +1,308 @@
+package org.switchboard.pbx.b2bua;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.media.relay.MediaEndpoint;
+import org.switchboard.media.relay.MediaEndpoints;
+import org.switchboard.media.relay.NoMediaPortsException;
+import org.switchboard.pbx.call.CallRecord;
+import org.switchboard.pbx.call.Disposition;
+import org.switchboard.pbx.call.HangupCause;
+import org.switchboard.pbx.call.HangupSide;
+import org.switchboard.pbx.call.LiveCalls;
+import org.switchboard.pbx.extension.Extension;
+import org.switchboard.pbx.extension.ExtensionDirectory;
+import org.switchboard.pbx.extension.SipSecret;
+import org.switchboard.pbx.registrar.Binding;
+import org.switchboard.pbx.registrar.Location;
+import org.switchboard.pbx.security.AuthFailureGuard;
+import org.switchboard.pbx.security.SecurityLog;
+import org.switchboard.sip.auth.AuthResult;
+import org.switchboard.sip.auth.ChallengeKind;
+import org.switchboard.sip.auth.DigestAuthenticator;
+import org.switchboard.sip.auth.PasswordLookup;
+import org.switchboard.sip.message.HeaderNames;
+import org.switchboard.sip.message.SipRequest;
+import org.switchboard.sip.message.SipResponse;
+import org.switchboard.sip.message.SipUri;
+import org.switchboard.sip.time.Scheduler;
+import org.switchboard.sip.transaction.ServerTransaction;
+import org.switchboard.sip.transaction.SipStack;
+import org.switchboard.sip.transport.Flow;
+
+/**
+ * The call side of the SIP transaction user: admits new INVITEs (digest challenge 407 as a
+ * proxy would, RFC 3261 §22.3; only authenticated callers learn whether a number exists),
+ * finds the callee's contacts, anchors the media and starts a {@link Call}; routes in-dialog
+ * requests, ACKs and CANCELs to their call. Runs on the SIP shards and never blocks.
+ *
+ * <p>Answers before a call exists: 407 (no or stale credentials, and a wrong password, so that
+ * scanning learns nothing), 404 unknown number, 480 callee not registered, 422 session interval
+ * too small (RFC 4028 §8.1), 400 broken SDP, 488 no common codec or no offer, 503 no media port
+ * free, 483 Max-Forwards 0. Each authenticated attempt gets a call record, failed ones too.
+ */
+public final class B2bua {
+    private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
+
+    private final B2buaSettings settings;
+    private final Scheduler scheduler;
+    private final InstantSource clock;
+    private final Location location;
+    private final ExtensionDirectory directory;
+    private final PasswordLookup passwords;
+    private final DigestAuthenticator authenticator;
+    private final AuthFailureGuard guard;
+    private final SecurityLog securityLog;
+    private final RecordSink records;
+    private final MediaEndpoints media;
+    private final CallTable table = new CallTable();
+    private final AtomicLong sequence = new AtomicLong();
+    private final String idPrefix;
+    private volatile CallContext context;
+
+    public B2bua(B2buaSettings settings, Scheduler scheduler, InstantSource clock, Location location,
+                 ExtensionDirectory directory, Function<String, Optional<SipSecret>> credentials,
+                 DigestAuthenticator authenticator, AuthFailureGuard guard, SecurityLog securityLog,
+                 RecordSink records, MediaEndpoints media) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.location = Objects.requireNonNull(location, "location");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(credentials, "credentials");
+        this.passwords = user -> credentials.apply(user).map(SipSecret::reveal);
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.securityLog = Objects.requireNonNull(securityLog, "securityLog");
+        this.records = Objects.requireNonNull(records, "records");
+        this.media = Objects.requireNonNull(media, "media");
+        this.idPrefix = Long.toString(clock.millis(), 36);
+    }
+
+    /** Connects the stack that carries the calls (it is built with this B2BUA's dispatcher as its user). */
+    public void bind(SipStack stack) {
+        this.context = new CallContext(stack, scheduler, clock, settings, table, records, media);
+    }
+
+    /** The live calls, for the CLI and the REST API. */
+    public LiveCalls liveCalls() { return table; }
+
+    /** How many calls are up (ringing or answered). */
+    public int liveCount() { return table.size(); }
+
+    /** A new INVITE (no To tag), already past the RFC 3261 §8.2 checks. */
+    public void onInvite(ServerTransaction tx, SipRequest invite) {
+        CallContext ctx = context;
+        if (ctx == null) {
+            tx.respond(reply(invite, tx, 503, "Service Unavailable"));
+            return;
+        }
+        Instant now = clock.instant();
+        Flow flow = tx.flow();
+        InetAddress source = flow.remote().getAddress();
+        if (guard.isBlocked(source, now)) {
+            tx.abandon();
+            return;
+        }
+        if (invite.header(HeaderNames.MAX_FORWARDS).map(String::trim).filter("0"::equals).isPresent()) {
+            tx.respond(reply(invite, tx, 483, "Too Many Hops"));
+            return;
+        }
+        AuthResult auth = authenticator.verify(invite, ChallengeKind.PROXY, passwords, settings.domain(), null, false, now);
+        String callerNumber;
+        switch (auth) {
+            case AuthResult.Missing m -> {
+                challenge(tx, invite, false, now);
+                return;
+            }
+            case AuthResult.Stale s -> {
+                challenge(tx, invite, true, now);
+                return;
+            }
+            case AuthResult.Failed f -> {
+                String where = flow.remoteText();
+                securityLog.authFailure(where, f.username(), invite.method(), f.reason().token());
+                guard.recordFailure(source, now).ifPresent(until -> securityLog.addressBlocked(where, until));
+                challenge(tx, invite, false, now);
+                return;
+            }
+            case AuthResult.Ok ok -> callerNumber = ok.username();
+        }
+        admit(ctx, tx, invite, callerNumber, now);
+    }
+
+    private void admit(CallContext ctx, ServerTransaction tx, SipRequest invite, String callerNumber, Instant now) {
+        String callerName = directory.find(callerNumber).map(Extension::name).orElse("");
+        CallerIdentity identity = CallerIdentity.of(callerNumber, callerName, invite);
+        String target = invite.sipUri().map(SipUri::userUnescaped).orElse(null);
+        String id = idPrefix + "-" + sequence.incrementAndGet();
+        if (target == null || directory.find(target).isEmpty()) {
+            refuse(tx, invite, id, identity, target == null ? "" : target, 404, "Not Found",
+                    Disposition.FAILED, HangupCause.UNALLOCATED_NUMBER, now);
+            return;
+        }
+        Optional<Long> minSe = SessionTimers.tooSmall(invite, settings);
+        if (minSe.isPresent()) {
+            tx.respond(Replies.with(reply(invite, tx, 422, "Session Interval Too Small"), HeaderNames.MIN_SE,
+                    Long.toString(minSe.get())));
+            return;
+        }
+        if (invite.contacts().isEmpty()) {
+            tx.respond(reply(invite, tx, 400, "Missing Contact"));
+            return;
+        }
+        if (invite.bodyLength() == 0) {
+            // late offer (RFC 3261 §13.2.1) is not anchored yet: say so rather than fail later
+            tx.respond(Replies.with(reply(invite, tx, 488, "Not Acceptable Here"), HeaderNames.WARNING,
+                    "304 switchboard \"An INVITE without SDP offer is not supported\""));
+            recordFailed(id, identity, target, now, HangupCause.INCOMPATIBLE_DESTINATION);
+            return;
+        }
+        List<Binding> contacts = location.lookup(target, now);
+        if (contacts.isEmpty()) {
+            refuse(tx, invite, id, identity, target, 480, "Temporarily Unavailable", Disposition.FAILED,
+                    HangupCause.SUBSCRIBER_ABSENT, now);
+            return;
+        }
+        Call[] holder = new Call[1];
+        MediaEndpoint callerMedia;
+        MediaEndpoint calleeMedia;
+        try {
+            callerMedia = media.allocate(id + "-a", id, t -> onMediaTimeout(holder, t));
+        } catch (NoMediaPortsException e) {
+            noPorts(tx, invite, id, identity, target, now, e);
+            return;
+        }
+        try {
+            calleeMedia = media.allocate(id + "-b", id, t -> onMediaTimeout(holder, t));
+        } catch (NoMediaPortsException e) {
+            callerMedia.close();
+            noPorts(tx, invite, id, identity, target, now, e);
+            return;
+        }
+        MediaSession session = new MediaSession(media, callerMedia, settings.mediaHostFor().apply(tx.flow()),
+                calleeMedia, settings.mediaHostFor().apply(contacts.getFirst().flow()), clock.millis() & 0xffffffffL);
+        SdpStep step = session.offer(Side.CALLER, invite.body());
+        if (step instanceof SdpStep.Refuse refuse) {
+            session.close();
+            tx.respond(Replies.with(reply(invite, tx, refuse.status(), refuse.reason()), HeaderNames.WARNING,
+                    refuse.warning()));
+            recordFailed(id, identity, target, now, HangupCause.INCOMPATIBLE_DESTINATION);
+            return;
+        }
+        CallerLeg caller = new CallerLeg(id + "-a", tx, invite, settings.contactFor().apply(tx.flow()));
+        Call call = new Call(id, ctx, caller, identity, target, session);
+        holder[0] = call;
+        table.add(call, tx);
+        call.start(contacts, ((SdpStep.Forward) step).body(), now);
+    }
+
+    private void onMediaTimeout(Call[] holder, org.switchboard.media.relay.MediaTimeout timeout) {
+        Call call = holder[0];
+        if (call != null) call.executor.execute(() -> call.onMediaTimeout(timeout));
+    }
+
+    private void noPorts(ServerTransaction tx, SipRequest invite, String id, CallerIdentity identity, String target,
+                         Instant now, NoMediaPortsException e) {
+        LOG.warn("Call {} refused: {}", id, e.getMessage());
+        tx.respond(Replies.with(reply(invite, tx, 503, "Service Unavailable"), HeaderNames.RETRY_AFTER, "5"));
+        recordFailed(id, identity, target, now, HangupCause.SWITCH_CONGESTION);
+    }
+
+    private void refuse(ServerTransaction tx, SipRequest invite, String id, CallerIdentity identity, String target,
+                        int status, String reason, Disposition disposition, HangupCause cause, Instant now) {
+        tx.respond(reply(invite, tx, status, reason));
+        records.started(CallRecord.started(id, identity.number(), identity.name(), target, now, List.of(id + "-a"))
+                .completed(now, disposition, cause, HangupSide.SYSTEM));
+    }
+
+    private void recordFailed(String id, CallerIdentity identity, String target, Instant now, HangupCause cause) {
+        records.started(CallRecord.started(id, identity.number(), identity.name(), target, now, List.of(id + "-a"))
+                .completed(now, Disposition.FAILED, cause, HangupSide.SYSTEM));
+    }
+
+    private void challenge(ServerTransaction tx, SipRequest invite, boolean stale, Instant now) {
+        SipResponse r = reply(invite, tx, 407, "Proxy Authentication Required");
+        for (String c : authenticator.challenge(settings.domain(), stale, now)) {
+            r = Replies.with(r, HeaderNames.PROXY_AUTHENTICATE, c);
+        }
+        tx.respond(r);
+    }
+
+    private SipResponse reply(SipRequest request, ServerTransaction tx, int status, String reason) {
+        return Replies.to(request, tx.localTag(), status, reason, settings.serverHeader());
+    }
+
+    /** A request with a To tag: routed to its call by Call-ID and our tag, else 481 (RFC 3261 §12.2.2). */
+    public void onInDialog(ServerTransaction tx, SipRequest request) {
+        String tag = request.to().tag().orElse("");
+        CallTable.LegRef ref = table.leg(request.callId(), tag);
+        if (ref == null) {
+            tx.respond(reply(request, tx, 481, "Call/Transaction Does Not Exist"));
+            return;
+        }
+        ref.call().onInDialog(ref, tx, request);
+    }
+
+    /** An ACK outside any transaction (for a 2xx); true when it belonged to a call. */
+    public boolean onAck(SipRequest ack) {
+        String tag = ack.toAddress().flatMap(a -> a.tag()).orElse("");
+        CallTable.LegRef ref = table.leg(ack.callId(), tag);
+        if (ref == null) return false;
+        ref.call().onAck(ref.side(), ack);
+        return true;
+    }
+
+    /** The caller's CANCEL for the INVITE of {@code invite}; true when it was a call's. */
+    public boolean onCancel(ServerTransaction invite) {
+        Call call = table.byInvite(invite);
+        if (call == null) return false;
+        call.onCancel();
+        return true;
+    }
+
+    /**
+     * Ends every live call (BYE to answered legs, 503 and CANCEL to ringing ones) and waits up to
+     * {@code grace} for them to finish, so that their records are complete. Returns how many were ended.
+     */
+    public int shutdown(Duration grace) {
+        List<Call> calls = table.calls();
+        CountDownLatch done = new CountDownLatch(calls.size());
+        for (Call c : calls) {
+            c.executor.execute(() -> {
+                try {
+                    c.hangUp(HangupSide.SYSTEM, HangupCause.SYSTEM_SHUTDOWN);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        try {
+            if (!done.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} calls did not end within {}", done.getCount(), grace);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return calls.size();
+    }
+
+    /** The ids of live calls, for logs and tests. */
+    List<String> liveIds() {
+        List<String> ids = new ArrayList<>();
+        for (Call c : table.calls()) ids.add(c.id);
+        return ids;
+    }
+}

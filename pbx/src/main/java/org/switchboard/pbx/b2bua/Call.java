@@ -1,0 +1,385 @@
+package org.switchboard.pbx.b2bua;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.media.relay.MediaTimeout;
+import org.switchboard.pbx.call.CallRecord;
+import org.switchboard.pbx.call.CallSnapshot;
+import org.switchboard.pbx.call.Disposition;
+import org.switchboard.pbx.call.HangupCause;
+import org.switchboard.pbx.call.HangupSide;
+import org.switchboard.pbx.call.LegSnapshot;
+import org.switchboard.pbx.registrar.Binding;
+import org.switchboard.sip.dialog.Dialog;
+import org.switchboard.sip.message.HeaderNames;
+import org.switchboard.sip.message.Headers;
+import org.switchboard.sip.message.SipRequest;
+import org.switchboard.sip.message.SipResponse;
+import org.switchboard.sip.time.Scheduler;
+import org.switchboard.sip.transaction.ResponseListener;
+import org.switchboard.sip.transaction.ServerTransaction;
+import org.switchboard.sip.transaction.TransactionFailure;
+import org.switchboard.sip.transport.Transport;
+
+/**
+ * One call between an authenticated caller and the registered contacts of an extension: the
+ * caller's INVITE rings every contact at once (forking); the first 2xx wins, the other forks
+ * get CANCEL, and a fork answering too late is ACKed and sent BYE. The caller hears 180 (or
+ * 183 with early media), then 200 with our anchored SDP; either side's BYE ends both legs.
+ * When no contact answers the caller gets the {@link ForkVerdict}; the ring timeout gives 480.
+ *
+ * <p>All methods run on {@link #executor}, the shard of the caller's Call-ID, which also
+ * receives every fork's responses. Nothing here blocks.
+ */
+final class Call {
+    private static final Logger LOG = LoggerFactory.getLogger(Call.class);
+
+    /** For requests whose answer changes nothing (CANCEL, BYE of a leg that is going). */
+    static final ResponseListener IGNORE = new ResponseListener() {
+        @Override
+        public void onResponse(SipResponse response) { }
+
+        @Override
+        public void onFailure(TransactionFailure failure) { }
+    };
+
+    enum State { RINGING, ANSWERED, ENDED }
+
+    final String id;
+    final Executor executor;
+    private final CallContext context;
+    private final CallerLeg caller;
+    private final CallerIdentity identity;
+    private final String callee;
+    private final List<CalleeFork> forks = new ArrayList<>();
+    private final MediaSession media;
+    private final Map<Side, LegDialog> dialogs = new EnumMap<>(Side.class);
+    private final DialogRelay relay;
+    private final SessionTimers sessionTimers;
+    private State state = State.RINGING;
+    private CallRecord record;
+    private Scheduler.Handle ringTimer = Scheduler.Handle.NONE;
+    private CalleeFork winner;
+    private boolean ringingSent;
+    private boolean earlyMedia;
+    private byte[] offerToCallee;
+    private volatile CallSnapshot snapshot;
+
+    Call(String id, CallContext context, CallerLeg caller, CallerIdentity identity, String callee, MediaSession media) {
+        this.id = id;
+        this.context = context;
+        this.executor = context.stack().executorFor(caller.invite.callId());
+        this.caller = caller;
+        this.identity = identity;
+        this.callee = callee;
+        this.media = media;
+        this.relay = new DialogRelay(this);
+        this.sessionTimers = new SessionTimers(this);
+    }
+
+    CallContext context() { return context; }
+
+    MediaSession media() { return media; }
+
+    State state() { return state; }
+
+    LegDialog dialog(Side side) { return dialogs.get(side); }
+
+    SessionTimers sessionTimers() { return sessionTimers; }
+
+    CallSnapshot snapshot() { return snapshot; }
+
+    SipRequest callerInvite() { return caller.invite; }
+
+    /** Starts ringing every contact with the anchored offer; the record is written as started. */
+    void start(List<Binding> contacts, byte[] offer, Instant now) {
+        offerToCallee = offer;
+        int n = 0;
+        for (Binding b : contacts) {
+            String callId = context.stack().newCallIdBeside(caller.invite.callId());
+            CalleeFork fork = new CalleeFork(this, id + "-b" + (++n), b, callId, context.stack().newTag(),
+                    context.settings().contactFor().apply(b.flow()));
+            forks.add(fork);
+            context.table().addLeg(callId, fork.localTag, new CallTable.LegRef(this, Side.CALLEE, fork));
+        }
+        context.table().addLeg(caller.invite.callId(), caller.localTag, new CallTable.LegRef(this, Side.CALLER, null));
+        List<String> legs = new ArrayList<>();
+        legs.add(caller.legId);
+        for (CalleeFork f : forks) legs.add(f.legId);
+        record = CallRecord.started(id, identity.number(), identity.name(), callee, now, legs);
+        context.records().started(record);
+        caller.transaction.respond(Replies.to(caller.invite, null, 100, "Trying", context.settings().serverHeader()));
+        for (CalleeFork f : forks) sendInvite(f);
+        ringTimer = context.scheduler().schedule(context.settings().ringTimeout(),
+                () -> executor.execute(this::onRingTimeout));
+        publish();
+    }
+
+    private void sendInvite(CalleeFork fork) {
+        B2buaSettings s = context.settings();
+        Headers h = Headers.empty()
+                .with(HeaderNames.FROM, identity.from(s.domain(), fork.localTag))
+                .with(HeaderNames.TO, "<sip:" + callee + "@" + s.domain() + ">")
+                .with(HeaderNames.CALL_ID, fork.callId)
+                .with(HeaderNames.CSEQ, "1 INVITE")
+                .with(HeaderNames.CONTACT, "<" + fork.contact + ">")
+                .with(HeaderNames.ALLOW, Replies.ALLOW)
+                .with(HeaderNames.USER_AGENT, s.serverHeader());
+        String pai = identity.assertedIdentity(s.domain());
+        if (pai != null) h = h.with(HeaderNames.P_ASSERTED_IDENTITY, pai);
+        h = sessionTimers.offerHeaders(h);
+        h = h.with(HeaderNames.CONTENT_TYPE, Replies.SDP);
+        fork.invite = new SipRequest("INVITE", fork.binding.contactUri(), h, offerToCallee);
+        Transport transport = fork.binding.flow().transport();
+        try {
+            fork.transaction = context.stack().sendRequest(fork.invite, transport, fork.binding.flow().remote(), fork);
+        } catch (RuntimeException e) {
+            LOG.warn("Call {}: INVITE to {} not sent: {}", id, fork.binding.contactUri(), e.toString());
+            fork.state = CalleeFork.State.ENDED;
+            fork.finalStatus = 503;
+        }
+    }
+
+    // ---- responses from the contacts -------------------------------------------------------
+
+    void onForkResponse(CalleeFork fork, SipResponse r) {
+        if (r.status() == 100) return;
+        if (r.provisional()) {
+            onForkProvisional(fork, r);
+        } else if (r.success()) {
+            onFork2xx(fork, r);
+        } else {
+            onForkFailed(fork, r.status());
+        }
+    }
+
+    void onForkFailure(CalleeFork fork, TransactionFailure failure) {
+        if (fork.state == CalleeFork.State.ANSWERED) return;
+        onForkFailed(fork, failure.status());
+    }
+
+    private void onForkProvisional(CalleeFork fork, SipResponse r) {
+        if (fork.state == CalleeFork.State.CALLING) {
+            fork.state = CalleeFork.State.PROCEEDING;
+            if (fork.cancelWanted) {
+                fork.cancel();
+                return;
+            }
+        }
+        if (state != State.RINGING || fork.ended()) return;
+        if (r.bodyLength() > 0 && !earlyMedia) {
+            if (media.answer(Side.CALLEE, r.body()) instanceof SdpStep.Forward f) {
+                earlyMedia = true;
+                media.bridge();
+                SipResponse early = Replies.withBody(callerResponse(183, "Session Progress"), f.body(), Replies.SDP);
+                caller.transaction.respond(early);
+                return;
+            }
+        }
+        if (!ringingSent && !earlyMedia) {
+            ringingSent = true;
+            caller.transaction.respond(callerResponse(180, "Ringing"));
+        }
+    }
+
+    private void onFork2xx(CalleeFork fork, SipResponse r) {
+        if (fork.state == CalleeFork.State.ANSWERED) {
+            // a retransmission: our ACK was lost (RFC 3261 §13.2.2.4)
+            if (fork.ack != null) fork.dialog.sendAck(context.stack(), fork.ack);
+            return;
+        }
+        boolean late = state != State.RINGING || winner != null;
+        fork.state = CalleeFork.State.ANSWERED;
+        Dialog d = Dialog.asUac(fork.transaction.request(), r, fork.contact).orElse(null);
+        if (d == null) {
+            LOG.info("Call {}: 2xx from {} without Contact or To tag, ignored", id, fork.legId);
+            onForkFailed(fork, 502);
+            return;
+        }
+        fork.dialog = new LegDialog(Side.CALLEE, fork.legId, d.confirm(r, true), fork.binding.flow().transport(),
+                fork.binding.flow().remote());
+        fork.ack = fork.dialog.ack(1, new byte[0], Replies.SDP);
+        fork.dialog.sendAck(context.stack(), fork.ack);
+        if (late) {
+            fork.dialog.send(context.stack(), "BYE", Headers.empty(), new byte[0], "", IGNORE);
+            return;
+        }
+        answered(fork, r);
+    }
+
+    private void answered(CalleeFork fork, SipResponse r) {
+        SdpStep step = r.bodyLength() > 0 ? media.answer(Side.CALLEE, r.body())
+                : new SdpStep.Refuse(488, "Not Acceptable Here", null);
+        if (step instanceof SdpStep.Refuse refuse) {
+            LOG.info("Call {}: answer of {} refused: {} {}", id, fork.legId, refuse.status(), refuse.reason());
+            fork.dialog.send(context.stack(), "BYE", Headers.empty(), new byte[0], "", IGNORE);
+            endRinging(new ForkVerdict(488, "Not Acceptable Here", Disposition.FAILED,
+                    HangupCause.INCOMPATIBLE_DESTINATION), HangupSide.SYSTEM);
+            return;
+        }
+        byte[] answer = ((SdpStep.Forward) step).body();
+        winner = fork;
+        state = State.ANSWERED;
+        ringTimer.cancel();
+        media.bridge();
+        for (CalleeFork other : forks) if (other != fork) other.cancel();
+        dialogs.put(Side.CALLEE, fork.dialog);
+        sessionTimers.calleeAnswered(r);
+
+        SipResponse ok = Replies.withBody(callerResponse(200, "OK"), answer, Replies.SDP);
+        ok = sessionTimers.callerAnswerHeaders(ok);
+        Dialog d = Dialog.asUas(caller.invite, ok, caller.contact, caller.flow.transport() == Transport.TLS).orElseThrow();
+        caller.dialog = new LegDialog(Side.CALLER, caller.legId, d.confirm(ok, false), caller.flow.transport(),
+                caller.flow.remote());
+        dialogs.put(Side.CALLER, caller.dialog);
+        caller.dialog.ackWait.send(this, caller.transaction, ok,
+                () -> hangUp(HangupSide.SYSTEM, HangupCause.NORMAL_TEMPORARY_FAILURE));
+        record = record.answered(context.clock().instant());
+        context.records().changed(record);
+        sessionTimers.start();
+        publish();
+    }
+
+    private void onForkFailed(CalleeFork fork, int status) {
+        boolean wasEnded = fork.ended();
+        fork.state = CalleeFork.State.ENDED;
+        fork.finalStatus = status;
+        if (state != State.RINGING || wasEnded && status == 487) return;
+        if (status >= 600) {
+            endRinging(ForkVerdict.of(List.of(status)), HangupSide.CALLEE);
+            return;
+        }
+        for (CalleeFork f : forks) if (!f.ended()) return;
+        List<Integer> statuses = new ArrayList<>();
+        for (CalleeFork f : forks) statuses.add(f.finalStatus);
+        endRinging(ForkVerdict.of(statuses), HangupSide.CALLEE);
+    }
+
+    private void onRingTimeout() {
+        if (state == State.RINGING) endRinging(ForkVerdict.NO_ANSWER, HangupSide.SYSTEM);
+    }
+
+    /** The caller's CANCEL (the stack has answered it 200). */
+    void onCancel() {
+        if (state == State.RINGING) {
+            endRinging(new ForkVerdict(487, "Request Terminated", Disposition.CANCELLED, HangupCause.ORIGINATOR_CANCEL),
+                    HangupSide.CALLER);
+        }
+    }
+
+    /** A response for the caller's INVITE with our tag and Contact. */
+    private SipResponse callerResponse(int status, String reason) {
+        SipResponse r = Replies.to(caller.invite, caller.localTag, status, reason, context.settings().serverHeader());
+        r = Replies.with(r, HeaderNames.CONTACT, "<" + caller.contact + ">");
+        return Replies.with(r, HeaderNames.ALLOW, Replies.ALLOW);
+    }
+
+    // ---- the caller's ACK, in-dialog requests ------------------------------------------------
+
+    /** An ACK from the caller (for our 2xx to its INVITE or re-INVITE). */
+    void onAck(Side side, SipRequest ack) {
+        LegDialog d = dialogs.get(side);
+        if (d == null) return;
+        d.ackWait.stop();
+        relay.onAck(side, ack);
+    }
+
+    /** A request inside one of this call's dialogs (or early dialogs). */
+    void onInDialog(CallTable.LegRef ref, ServerTransaction tx, SipRequest request) {
+        relay.onRequest(ref, tx, request);
+    }
+
+    /** A fork's BYE before the call was answered (a phone giving up its early dialog). */
+    void onForkBye(CalleeFork fork) {
+        onForkFailed(fork, 487);
+    }
+
+    // ---- ending ------------------------------------------------------------------------------
+
+    /** Ends a ringing call: the caller gets {@code verdict}'s status, every fork still ringing a CANCEL. */
+    void endRinging(ForkVerdict verdict, HangupSide side) {
+        if (state != State.RINGING) return;
+        state = State.ENDED;
+        for (CalleeFork f : forks) if (!f.ended()) f.cancel();
+        caller.transaction.respond(callerResponse(verdict.status(), verdict.reason()));
+        finish(verdict.disposition(), verdict.cause(), side);
+    }
+
+    /**
+     * Ends the call from {@code side}: an answered call sends BYE to the legs that did not hang up
+     * (both for the server's own reasons), a ringing one answers the caller 480 (SYSTEM) and cancels.
+     */
+    void hangUp(HangupSide side, HangupCause cause) {
+        switch (state) {
+            case RINGING -> endRinging(new ForkVerdict(cause == HangupCause.SYSTEM_SHUTDOWN ? 503 : 480,
+                    cause == HangupCause.SYSTEM_SHUTDOWN ? "Service Unavailable" : "Temporarily Unavailable",
+                    Disposition.FAILED, cause), side);
+            case ANSWERED -> {
+                state = State.ENDED;
+                for (Map.Entry<Side, LegDialog> e : dialogs.entrySet()) {
+                    if (side == HangupSide.SYSTEM || e.getKey() != sideOf(side)) {
+                        e.getValue().ackWait.stop();
+                        e.getValue().send(context.stack(), "BYE", reasonHeader(cause), new byte[0], "", IGNORE);
+                    }
+                }
+                finish(Disposition.ANSWERED, cause, side);
+            }
+            case ENDED -> { }
+        }
+    }
+
+    void onMediaTimeout(MediaTimeout timeout) {
+        if (state == State.ANSWERED) {
+            LOG.info("Call {}: no RTP on {}, ending the call", id, timeout);
+            hangUp(HangupSide.SYSTEM, HangupCause.MEDIA_TIMEOUT);
+        }
+    }
+
+    private static Side sideOf(HangupSide side) { return side == HangupSide.CALLER ? Side.CALLER : Side.CALLEE; }
+
+    /** RFC 3326: why the server ends a call itself. */
+    private static Headers reasonHeader(HangupCause cause) {
+        if (cause == HangupCause.NORMAL_CLEARING || cause.q850() == 0 && cause != HangupCause.MEDIA_TIMEOUT
+                && cause != HangupCause.SYSTEM_SHUTDOWN) {
+            return Headers.empty();
+        }
+        String text = cause.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Headers.empty().with(HeaderNames.REASON, "Q.850;cause=" + cause.q850() + ";text=\"" + text + "\"");
+    }
+
+    private void finish(Disposition disposition, HangupCause cause, HangupSide side) {
+        state = State.ENDED;
+        ringTimer.cancel();
+        sessionTimers.stop();
+        relay.abort();
+        for (LegDialog d : dialogs.values()) d.ackWait.stop();
+        media.close();
+        context.table().remove(this, caller.transaction);
+        context.table().removeLeg(caller.invite.callId(), caller.localTag);
+        for (CalleeFork f : forks) context.table().removeLeg(f.callId, f.localTag);
+        record = record.completed(context.clock().instant(), disposition, cause, side);
+        context.records().changed(record);
+        LOG.info("Call {} {} -> {} ended: {} {} by {}", id, identity.number(), callee, disposition.label(), cause, side);
+    }
+
+    /** Publishes the snapshot the CLI reads. */
+    void publish() {
+        List<LegSnapshot> legs = new ArrayList<>();
+        legs.add(new LegSnapshot(caller.legId, identity.number(), state == State.ANSWERED ? "ANSWERED" : "RINGING",
+                caller.flow.transport().name(), caller.flow.remoteText(), media.port(Side.CALLER)));
+        for (CalleeFork f : forks) {
+            if (f.ended() || (winner != null && f != winner)) continue;
+            String s = f == winner ? "ANSWERED" : f.state == CalleeFork.State.PROCEEDING ? "RINGING" : "CALLING";
+            legs.add(new LegSnapshot(f.legId, callee, s, f.binding.flow().transport().name(),
+                    f.binding.flow().remoteText(), media.port(Side.CALLEE)));
+        }
+        snapshot = new CallSnapshot(id, identity.number(), callee, state.name(), record.startedAt(),
+                record.answeredAt(), legs);
+    }
+}

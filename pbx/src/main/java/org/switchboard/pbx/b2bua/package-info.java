@@ -1,0 +1,12 @@
+/**
+ * The back-to-back user agent that connects two extensions (RFC 3261 §6 "B2BUA", RFC 7092):
+ * the caller's INVITE ends in a server transaction here, and every registered contact of the
+ * callee gets an INVITE of its own (its own Call-ID, tags and CSeq), so each phone sees only the
+ * server. Media is anchored: each side gets a port pair of the relay, the SDP is rewritten to
+ * point there.
+ *
+ * <p>Threading: every event of a call runs on one SIP shard. The outgoing legs get Call-IDs that
+ * hash to the caller's shard ({@code SipStack.newCallIdBeside}), timers and media events hop
+ * onto it, so a call's state has one writer and needs no lock.
+ */
+package org.switchboard.pbx.b2bua;

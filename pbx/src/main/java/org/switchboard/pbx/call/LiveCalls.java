@@ -1,0 +1,13 @@
+package org.switchboard.pbx.call;
+
+import java.util.List;
+
+/** The calls up now, for the CLI and the REST API. Thread-safe. */
+public interface LiveCalls {
+
+    /** A snapshot of every live call, oldest first. */
+    List<CallSnapshot> snapshot();
+
+    /** No calls: for a server without a B2BUA and for tests. */
+    LiveCalls NONE = List::of;
+}
