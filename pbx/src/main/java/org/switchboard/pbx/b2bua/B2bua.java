@@ -50,7 +50,7 @@ import org.switchboard.sip.transport.Flow;
  *
  * <p>Answers before a call exists: 407 (no or stale credentials, and a wrong password, so that
  * scanning learns nothing), 404 unknown number, 480 callee not registered, 422 session interval
- * too small (RFC 4028 §8.1), 400 broken SDP, 488 no common codec or no offer, 503 no media port
+ * too small (RFC 4028 §8.1), 400 broken SDP, 488 no common codec, 503 no media port
  * free, 483 Max-Forwards 0. Each authenticated attempt gets a call record, failed ones too.
  */
 public final class B2bua {
@@ -163,13 +163,6 @@ public final class B2bua {
             tx.respond(reply(invite, tx, 400, "Missing Contact"));
             return;
         }
-        if (invite.bodyLength() == 0) {
-            // late offer (RFC 3261 §13.2.1) is not anchored yet: say so rather than fail later
-            tx.respond(Replies.with(reply(invite, tx, 488, "Not Acceptable Here"), HeaderNames.WARNING,
-                    "304 switchboard \"An INVITE without SDP offer is not supported\""));
-            recordFailed(id, identity, target, now, HangupCause.INCOMPATIBLE_DESTINATION);
-            return;
-        }
         List<Binding> contacts = location.lookup(target, now);
         if (contacts.isEmpty()) {
             refuse(tx, invite, id, identity, target, 480, "Temporarily Unavailable", Disposition.FAILED,
@@ -194,7 +187,8 @@ public final class B2bua {
         }
         MediaSession session = new MediaSession(media, callerMedia, settings.mediaHostFor().apply(tx.flow()),
                 calleeMedia, settings.mediaHostFor().apply(contacts.getFirst().flow()), clock.millis() & 0xffffffffL);
-        SdpStep step = session.offer(Side.CALLER, invite.body());
+        // an INVITE without SDP is a late offer (RFC 3261 §13.2.1): the contacts are invited without one
+        SdpStep step = invite.bodyLength() == 0 ? new SdpStep.Forward(new byte[0]) : session.offer(Side.CALLER, invite.body());
         if (step instanceof SdpStep.Refuse refuse) {
             session.close();
             tx.respond(Replies.with(reply(invite, tx, refuse.status(), refuse.reason()), HeaderNames.WARNING,
@@ -275,7 +269,8 @@ public final class B2bua {
 
     /**
      * Ends every live call (BYE to answered legs, 503 and CANCEL to ringing ones) and waits up to
-     * {@code grace} for them to finish, so that their records are complete. Returns how many were ended.
+     * {@code grace} until the phones have answered the BYEs, so that nothing is cut off by the
+     * transports closing and every record is complete. Returns how many calls were ended.
      */
     public int shutdown(Duration grace) {
         List<Call> calls = table.calls();
@@ -283,8 +278,9 @@ public final class B2bua {
         for (Call c : calls) {
             c.executor.execute(() -> {
                 try {
-                    c.hangUp(HangupSide.SYSTEM, HangupCause.SYSTEM_SHUTDOWN);
-                } finally {
+                    c.hangUp(HangupSide.SYSTEM, HangupCause.SYSTEM_SHUTDOWN, done::countDown);
+                } catch (RuntimeException e) {
+                    LOG.warn("Call {} did not end cleanly: {}", c.id, e.toString());
                     done.countDown();
                 }
             });

@@ -134,7 +134,7 @@ final class Call {
         String pai = identity.assertedIdentity(s.domain());
         if (pai != null) h = h.with(HeaderNames.P_ASSERTED_IDENTITY, pai);
         h = sessionTimers.offerHeaders(h);
-        h = h.with(HeaderNames.CONTENT_TYPE, Replies.SDP);
+        if (offerToCallee.length > 0) h = h.with(HeaderNames.CONTENT_TYPE, Replies.SDP);
         fork.invite = new SipRequest("INVITE", fork.binding.contactUri(), h, offerToCallee);
         Transport transport = fork.binding.flow().transport();
         try {
@@ -173,7 +173,7 @@ final class Call {
             }
         }
         if (state != State.RINGING || fork.ended()) return;
-        if (r.bodyLength() > 0 && !earlyMedia) {
+        if (r.bodyLength() > 0 && !earlyMedia && !lateOffer()) {
             if (media.answer(Side.CALLEE, r.body()) instanceof SdpStep.Forward f) {
                 earlyMedia = true;
                 media.bridge();
@@ -186,6 +186,7 @@ final class Call {
             ringingSent = true;
             caller.transaction.respond(callerResponse(180, "Ringing"));
         }
+        publish();
     }
 
     private void onFork2xx(CalleeFork fork, SipResponse r) {
@@ -204,8 +205,11 @@ final class Call {
         }
         fork.dialog = new LegDialog(Side.CALLEE, fork.legId, d.confirm(r, true), fork.binding.flow().transport(),
                 fork.binding.flow().remote());
-        fork.ack = fork.dialog.ack(1, new byte[0], Replies.SDP);
-        fork.dialog.sendAck(context.stack(), fork.ack);
+        if (!lateOffer() || late) {
+            // with a late offer the winner's ACK carries the caller's answer: sent when the caller ACKs
+            fork.ack = fork.dialog.ack(1, new byte[0], Replies.SDP);
+            fork.dialog.sendAck(context.stack(), fork.ack);
+        }
         if (late) {
             fork.dialog.send(context.stack(), "BYE", Headers.empty(), new byte[0], "", IGNORE);
             return;
@@ -213,11 +217,15 @@ final class Call {
         answered(fork, r);
     }
 
+    /** The caller's INVITE had no SDP (RFC 3261 §13.2.1): the callee offers in its 2xx, the caller answers in its ACK. */
+    private boolean lateOffer() { return offerToCallee.length == 0; }
+
     private void answered(CalleeFork fork, SipResponse r) {
-        SdpStep step = r.bodyLength() > 0 ? media.answer(Side.CALLEE, r.body())
-                : new SdpStep.Refuse(488, "Not Acceptable Here", null);
+        SdpStep step = r.bodyLength() == 0 ? new SdpStep.Refuse(488, "Not Acceptable Here", null)
+                : lateOffer() ? media.offer(Side.CALLEE, r.body()) : media.answer(Side.CALLEE, r.body());
         if (step instanceof SdpStep.Refuse refuse) {
             LOG.info("Call {}: answer of {} refused: {} {}", id, fork.legId, refuse.status(), refuse.reason());
+            ackCalleeIfLate(fork);
             fork.dialog.send(context.stack(), "BYE", Headers.empty(), new byte[0], "", IGNORE);
             endRinging(new ForkVerdict(488, "Not Acceptable Here", Disposition.FAILED,
                     HangupCause.INCOMPATIBLE_DESTINATION), HangupSide.SYSTEM);
@@ -287,7 +295,25 @@ final class Call {
         LegDialog d = dialogs.get(side);
         if (d == null) return;
         d.ackWait.stop();
+        if (side == Side.CALLER && winner != null && winner.ack == null && state == State.ANSWERED) {
+            // late offer: the caller's answer goes to the callee in our ACK
+            SdpStep step = ack.bodyLength() > 0 ? media.answer(Side.CALLER, ack.body())
+                    : new SdpStep.Refuse(488, "Not Acceptable Here", null);
+            byte[] body = step instanceof SdpStep.Forward f ? f.body() : new byte[0];
+            winner.ack = winner.dialog.ack(1, body, Replies.SDP);
+            winner.dialog.sendAck(context.stack(), winner.ack);
+            if (step instanceof SdpStep.Refuse) hangUp(HangupSide.SYSTEM, HangupCause.INCOMPATIBLE_DESTINATION);
+            return;
+        }
         relay.onAck(side, ack);
+    }
+
+    /** A late-offer winner still waits for its ACK: it gets one (without answer) before a BYE. */
+    private void ackCalleeIfLate(CalleeFork fork) {
+        if (fork.ack == null && fork.dialog != null) {
+            fork.ack = fork.dialog.ack(1, new byte[0], Replies.SDP);
+            fork.dialog.sendAck(context.stack(), fork.ack);
+        }
     }
 
     /** A request inside one of this call's dialogs (or early dialogs). */
@@ -313,25 +339,56 @@ final class Call {
 
     /**
      * Ends the call from {@code side}: an answered call sends BYE to the legs that did not hang up
-     * (both for the server's own reasons), a ringing one answers the caller 480 (SYSTEM) and cancels.
+     * (both for the server's own reasons), a ringing one answers the caller 480 (503 at shutdown)
+     * and cancels its forks.
      */
-    void hangUp(HangupSide side, HangupCause cause) {
+    void hangUp(HangupSide side, HangupCause cause) { hangUp(side, cause, () -> { }); }
+
+    /** As {@link #hangUp(HangupSide, HangupCause)}; {@code done} runs once every BYE got its answer (or failed). */
+    void hangUp(HangupSide side, HangupCause cause, Runnable done) {
         switch (state) {
-            case RINGING -> endRinging(new ForkVerdict(cause == HangupCause.SYSTEM_SHUTDOWN ? 503 : 480,
-                    cause == HangupCause.SYSTEM_SHUTDOWN ? "Service Unavailable" : "Temporarily Unavailable",
-                    Disposition.FAILED, cause), side);
+            case RINGING -> {
+                endRinging(new ForkVerdict(cause == HangupCause.SYSTEM_SHUTDOWN ? 503 : 480,
+                        cause == HangupCause.SYSTEM_SHUTDOWN ? "Service Unavailable" : "Temporarily Unavailable",
+                        Disposition.FAILED, cause), side);
+                done.run();
+            }
             case ANSWERED -> {
                 state = State.ENDED;
+                ackCalleeIfLate(winner);
+                List<LegDialog> byes = new ArrayList<>();
                 for (Map.Entry<Side, LegDialog> e : dialogs.entrySet()) {
-                    if (side == HangupSide.SYSTEM || e.getKey() != sideOf(side)) {
-                        e.getValue().ackWait.stop();
-                        e.getValue().send(context.stack(), "BYE", reasonHeader(cause), new byte[0], "", IGNORE);
-                    }
+                    if (side == HangupSide.SYSTEM || e.getKey() != sideOf(side)) byes.add(e.getValue());
+                }
+                ResponseListener counted = countDown(byes.size(), done);
+                for (LegDialog d : byes) {
+                    d.ackWait.stop();
+                    d.send(context.stack(), "BYE", reasonHeader(cause), new byte[0], "", counted);
                 }
                 finish(Disposition.ANSWERED, cause, side);
             }
-            case ENDED -> { }
+            case ENDED -> done.run();
         }
+    }
+
+    /** A listener that runs {@code done} after {@code n} final answers or failures (at once when n is 0). */
+    private static ResponseListener countDown(int n, Runnable done) {
+        if (n == 0) {
+            done.run();
+            return IGNORE;
+        }
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(n);
+        return new ResponseListener() {
+            @Override
+            public void onResponse(SipResponse response) {
+                if (response.isFinal() && left.decrementAndGet() == 0) done.run();
+            }
+
+            @Override
+            public void onFailure(TransactionFailure failure) {
+                if (left.decrementAndGet() == 0) done.run();
+            }
+        };
     }
 
     void onMediaTimeout(MediaTimeout timeout) {

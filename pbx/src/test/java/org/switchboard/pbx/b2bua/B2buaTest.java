@@ -222,6 +222,29 @@ class B2buaTest {
     }
 
     @Test
+    void anInviteWithoutSdpGetsTheCalleesOfferAndItsAnswerTravelsInTheAcks() {
+        rig.receive(alice.invite("102", ""), ALICE);
+        alice.challengedBy(rig.responsesTo(ALICE).getLast());
+        rig.receive(alice.invite("102", ""), ALICE);
+        SipRequest desk = inviteTo(BOB_DESK);
+        assertThat(desk.bodyLength()).isZero();
+        rig.receive(Phones.answer(desk, 200, "OK", "desk", "sip:102@192.0.2.20:5080",
+                Optional.of(Phones.sdp("192.0.2.20", 6000, "sendrecv"))), BOB_DESK);
+        assertThat(rig.requestsTo(BOB_DESK, "ACK")).isEmpty();
+        SipResponse ok = rig.responsesTo(ALICE).getLast();
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.bodyText()).contains("c=IN IP4 127.0.0.5").doesNotContain("192.0.2.20");
+
+        alice.toTag = ok.to().tag().orElseThrow();
+        rig.receive(alice.ack(Phones.sdp("192.0.2.10", 4000, "sendrecv")), ALICE);
+        SipRequest ack = rig.requestsTo(BOB_DESK, "ACK").getFirst();
+        assertThat(ack.bodyText()).contains("c=IN IP4 127.0.0.5").doesNotContain("192.0.2.10")
+                .contains("m=audio " + rig.media.endpoints.get(1).ports().rtp());
+        assertThat(rig.media.endpoints.getFirst().remotes).contains(new InetSocketAddress("192.0.2.10", 4000));
+        assertThat(rig.b2bua.liveCount()).isEqualTo(1);
+    }
+
+    @Test
     void privacyIdHidesTheCaller() {
         alice.extraHeaders = "Privacy: id\r\n";
         dial("102");
@@ -269,6 +292,19 @@ class B2buaTest {
         assertThat(rig.requestsTo(ALICE, "BYE")).singleElement()
                 .satisfies(b -> assertThat(b.callId()).isEqualTo(alice.callId));
         assertThat(finalRecord().hangupSide()).isEqualTo(HangupSide.CALLEE);
+    }
+
+    @Test
+    void aStoppingServerEndsLiveCallsWithByeToBothPhonesAndCompletesTheRecord() {
+        answeredCall();
+        assertThat(rig.b2bua.shutdown(Duration.ofMillis(50))).isEqualTo(1);
+        assertThat(rig.requestsTo(ALICE, "BYE")).hasSize(1);
+        assertThat(rig.requestsTo(BOB_DESK, "BYE")).singleElement()
+                .satisfies(b -> assertThat(b.header(HeaderNames.REASON)).isPresent());
+        CallRecord r = finalRecord();
+        assertThat(r.cause()).isEqualTo(HangupCause.SYSTEM_SHUTDOWN);
+        assertThat(r.disposition()).isEqualTo(Disposition.ANSWERED);
+        assertThat(rig.media.allocatedPairs()).isZero();
     }
 
     @Test

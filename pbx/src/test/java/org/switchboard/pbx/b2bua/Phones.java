@@ -77,11 +77,16 @@ final class Phones {
         }
 
         /** The ACK for a 2xx: same CSeq number as the INVITE, new branch. */
-        String ack() {
+        String ack() { return ack(""); }
+
+        /** The ACK for a 2xx carrying {@code body}, the answer to an offer in that 2xx. */
+        String ack(String body) {
             return "ACK sip:127.0.0.5:5060 SIP/2.0\r\n" + via() + "Max-Forwards: 70\r\n"
                     + "From: <sip:101@" + B2buaRig.DOMAIN + ">;tag=caller-tag\r\n"
                     + "To: <sip:102@" + B2buaRig.DOMAIN + ">;tag=" + toTag + "\r\n"
-                    + "Call-ID: " + callId + "\r\nCSeq: " + (cseq - 1) + " ACK\r\nContent-Length: 0\r\n\r\n";
+                    + "Call-ID: " + callId + "\r\nCSeq: " + (cseq - 1) + " ACK\r\n"
+                    + (body.isEmpty() ? "" : "Content-Type: application/sdp\r\n")
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body;
         }
 
         String cancel() {
