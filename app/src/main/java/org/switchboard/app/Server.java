@@ -79,7 +79,8 @@ public final class Server implements AutoCloseable {
             TlsMaterial tls = TlsSetup.prepare(config, clock, random);
             Storage storage = wiring.storage().open(config.dataDir());
             started.push(storage);
-            ExtensionService extensions = new ExtensionService(storage.extensions(), random, clock);
+            ExtensionService extensions = new ExtensionService(storage.extensions(), random, clock,
+                    config.calls().ringTimeout());
             interruptOpenCalls(storage.callRecords(), clock);
             CallRecorder callRecords = CallRecorder.start(storage.callRecords());
             started.push(callRecords);

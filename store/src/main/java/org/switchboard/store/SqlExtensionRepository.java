@@ -3,15 +3,21 @@ package org.switchboard.store;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.extension.Extension;
 import org.switchboard.pbx.extension.ExtensionNumber;
 import org.switchboard.pbx.extension.ExtensionRepository;
+import org.switchboard.pbx.extension.RingTimeout;
 import org.switchboard.pbx.extension.SipSecret;
 import org.switchboard.store.crypto.MasterKeyException;
 import org.switchboard.store.crypto.SecretCipher;
@@ -24,10 +30,14 @@ import org.switchboard.store.crypto.SecretDecryptionException;
  *
  * <p>{@code createdAt} is kept to the millisecond. {@link #list()} orders numerically
  * (100, 101, ..., 1000), which for digit strings without a leading zero is by length, then text.
- * Numbers that break {@link ExtensionNumber#RULE} are simply not found.
+ * Numbers that break {@link ExtensionNumber#RULE} are simply not found. The ring timeout is
+ * {@code ring_timeout_seconds}, NULL for the server default; a stored value that breaks
+ * {@link RingTimeout#RULE} (edited by hand) reads as the default, with a warning.
  */
 public final class SqlExtensionRepository implements ExtensionRepository {
     private static final byte[] KEY_CHECK_TEXT = "switchboard master key check".getBytes(StandardCharsets.US_ASCII);
+    private static final Logger LOG = LoggerFactory.getLogger(SqlExtensionRepository.class);
+    private static final String COLUMNS = "number, name, created_at, ring_timeout_seconds";
 
     private final Database db;
     private final SecretCipher cipher;
@@ -99,13 +109,14 @@ public final class SqlExtensionRepository implements ExtensionRepository {
         byte[] sealed = seal(extension.number(), secret);
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO extension (number, name, created_at, secret_sealed, secret_key_version)
-                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (number) DO NOTHING""")) {
+                    INSERT INTO extension (number, name, created_at, secret_sealed, secret_key_version, ring_timeout_seconds)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (number) DO NOTHING""")) {
                 ps.setString(1, extension.number());
                 ps.setString(2, extension.name());
                 ps.setLong(3, extension.createdAt().toEpochMilli());
                 ps.setBytes(4, sealed);
                 ps.setInt(5, cipher.keyVersion());
+                setRingTimeout(ps, 6, extension.ringTimeout());
                 return ps.executeUpdate() == 1;
             }
         });
@@ -116,7 +127,7 @@ public final class SqlExtensionRepository implements ExtensionRepository {
         if (!ExtensionNumber.isValid(number)) return Optional.empty();
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT number, name, created_at FROM extension WHERE number = ?")) {
+                    "SELECT " + COLUMNS + " FROM extension WHERE number = ?")) {
                 ps.setString(1, number);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(extension(rs)) : Optional.empty();
@@ -129,7 +140,7 @@ public final class SqlExtensionRepository implements ExtensionRepository {
     public List<Extension> list() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT number, name, created_at FROM extension ORDER BY LENGTH(number), number");
+                    "SELECT " + COLUMNS + " FROM extension ORDER BY LENGTH(number), number");
                  ResultSet rs = ps.executeQuery()) {
                 List<Extension> all = new ArrayList<>();
                 while (rs.next()) all.add(extension(rs));
@@ -138,8 +149,36 @@ public final class SqlExtensionRepository implements ExtensionRepository {
         });
     }
 
-    private static Extension extension(ResultSet rs) throws java.sql.SQLException {
-        return new Extension(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)));
+    private static Extension extension(ResultSet rs) throws SQLException {
+        String number = rs.getString(1);
+        long seconds = rs.getLong(4);
+        Optional<Duration> ringTimeout = rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        if (ringTimeout.isPresent() && !RingTimeout.isValid(ringTimeout.get())) {
+            LOG.warn("Extension {} has ring_timeout_seconds {} in the database, outside the rule ({}): using the server"
+                    + " default; set it again with ./switchboard extension set", number, seconds, RingTimeout.RULE);
+            ringTimeout = Optional.empty();
+        }
+        return new Extension(number, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), ringTimeout);
+    }
+
+    private static void setRingTimeout(PreparedStatement ps, int index, Optional<Duration> ringTimeout) throws SQLException {
+        if (ringTimeout.isPresent()) ps.setLong(index, ringTimeout.get().toSeconds());
+        else ps.setNull(index, Types.INTEGER);
+    }
+
+    /** Writes name and ring timeout only: the sealed secret and {@code created_at} stay as stored. */
+    @Override
+    public boolean updateSettings(Extension extension) {
+        Objects.requireNonNull(extension, "extension");
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE extension SET name = ?, ring_timeout_seconds = ? WHERE number = ?")) {
+                ps.setString(1, extension.name());
+                setRingTimeout(ps, 2, extension.ringTimeout());
+                ps.setString(3, extension.number());
+                return ps.executeUpdate() == 1;
+            }
+        });
     }
 
     /** Removes the extension, its sealed secret and (by cascade) its bindings. */

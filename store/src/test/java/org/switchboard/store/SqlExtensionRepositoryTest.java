@@ -8,12 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 import org.switchboard.pbx.extension.Extension;
 import org.switchboard.pbx.extension.SipSecret;
 import org.switchboard.store.crypto.MasterKeyException;
@@ -71,6 +75,85 @@ class SqlExtensionRepositoryTest {
         assertThat(repo.secret("101").orElseThrow().reveal()).isEqualTo("alice-pass-2");
         assertThat(repo.changeSecret("102", SipSecret.of("nobody-pass"))).isFalse();
         assertThat(repo.secret("102")).isEmpty();
+    }
+
+    @Test
+    void ringTimeoutsRoundTripAndNullIsTheServerDefault() {
+        Extension doctor = new Extension("101", "Doctor", CREATED, Optional.of(Duration.ofSeconds(40)));
+        repo.add(doctor, SipSecret.of("doctor-pass-1"));
+        repo.add(ext("102", "Hall"), SipSecret.of("hall-pass-22"));
+
+        assertThat(repo.find("101")).contains(doctor);
+        assertThat(repo.find("102").orElseThrow().ringTimeout()).isEmpty();
+        assertThat(repo.list()).extracting(Extension::ringTimeout)
+                .containsExactly(Optional.of(Duration.ofSeconds(40)), Optional.empty());
+        assertThat(ringTimeoutColumn("102")).as("the default is stored as NULL").isNull();
+    }
+
+    @Test
+    void updateSettingsChangesNameAndRingTimeoutButNeverTheSecret() {
+        repo.add(ext("101", "Hall"), SipSecret.of("hall-pass-1"));
+
+        Extension changed = new Extension("101", "Front hall", CREATED.plusSeconds(999), Optional.of(Duration.ofSeconds(15)));
+        assertThat(repo.updateSettings(changed)).isTrue();
+        assertThat(repo.find("101")).as("created_at stays as stored")
+                .contains(new Extension("101", "Front hall", CREATED, Optional.of(Duration.ofSeconds(15))));
+        assertThat(ringTimeoutColumn("101")).isEqualTo(15L);
+
+        assertThat(repo.updateSettings(changed.withRingTimeout(Optional.empty()))).isTrue();
+        assertThat(repo.find("101").orElseThrow().ringTimeout()).isEmpty();
+        assertThat(ringTimeoutColumn("101")).isNull();
+
+        assertThat(repo.secret("101")).contains(SipSecret.of("hall-pass-1"));
+        assertThat(repo.updateSettings(ext("102", "Nobody"))).isFalse();
+        assertThat(repo.find("102")).isEmpty();
+    }
+
+    @Test
+    void aRingTimeoutEditedOutsideTheRuleReadsAsTheDefault() {
+        repo.add(ext("101", "Hall"), SipSecret.of("hall-pass-1"));
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE extension SET ring_timeout_seconds = 2 WHERE number = '101'")) {
+                return ps.executeUpdate();
+            }
+        });
+        assertThat(repo.find("101").orElseThrow().ringTimeout()).isEmpty();
+        assertThat(repo.list()).hasSize(1);
+    }
+
+    @Test
+    void extensionsStoredBeforeTheRingTimeoutColumnRingForTheDefault() throws Exception {
+        Path oldDir = dataDir.resolve("old");
+        Files.createDirectories(oldDir);
+        SQLiteDataSource v2 = new SQLiteDataSource();
+        v2.setUrl("jdbc:sqlite:" + oldDir.resolve(Database.FILE_NAME));
+        Flyway.configure(Database.class.getClassLoader()).dataSource(v2).locations("classpath:db/migration")
+                .target("2").load().migrate();
+        try (var c = v2.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO extension (number, name, created_at, secret_sealed, secret_key_version)"
+                    + " VALUES ('101', 'Alice', " + CREATED.toEpochMilli() + ", X'00', 1)");
+        }
+
+        try (Database upgraded = Database.open(oldDir)) {
+            SqlExtensionRepository old = new SqlExtensionRepository(upgraded, SecretCipher.open(oldDir));
+            assertThat(old.find("101")).contains(ext("101", "Alice"));
+            assertThat(old.updateSettings(ext("101", "Alice").withRingTimeout(Optional.of(Duration.ofSeconds(20))))).isTrue();
+            assertThat(old.find("101").orElseThrow().ringTimeout()).contains(Duration.ofSeconds(20));
+        }
+    }
+
+    /** The raw column, so a test sees NULL apart from a number. */
+    private Long ringTimeoutColumn(String number) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ring_timeout_seconds FROM extension WHERE number = ?")) {
+                ps.setString(1, number);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    long value = rs.getLong(1);
+                    return rs.wasNull() ? null : value;
+                }
+            }
+        });
     }
 
     @Test

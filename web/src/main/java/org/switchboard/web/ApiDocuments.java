@@ -11,6 +11,7 @@ import org.switchboard.pbx.call.CallSnapshot;
 import org.switchboard.pbx.call.LegSnapshot;
 import org.switchboard.pbx.extension.Extension;
 import org.switchboard.pbx.registrar.Binding;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON documents of the admin API v1, one record per shape. Times are ISO-8601 UTC
@@ -20,22 +21,49 @@ import org.switchboard.pbx.registrar.Binding;
 public final class ApiDocuments {
     private ApiDocuments() { }
 
-    /** Body of {@code POST /api/v1/extensions}; without {@code password} one is generated. */
-    public record NewExtension(String number, String name, String password) { }
+    /**
+     * Body of {@code POST /api/v1/extensions}; without {@code password} one is generated, without
+     * {@code ringTimeoutSeconds} (or with null) it rings for the server default. The ring timeout
+     * is kept as JSON so that {@code "20"} or {@code 20.5} are refused, not coerced.
+     */
+    public record NewExtension(String number, String name, String password, JsonNode ringTimeoutSeconds) { }
+
+    /**
+     * Body of {@code PATCH /api/v1/extensions/{number}}: a field left out keeps its value;
+     * {@code "ringTimeoutSeconds": null} returns to the server default. Fields are kept as JSON to
+     * tell a missing field (Java null) from an explicit JSON null.
+     */
+    public record ExtensionPatch(JsonNode name, JsonNode ringTimeoutSeconds) { }
 
     /** Body of {@code PUT /api/v1/extensions/{number}/password}; empty or without {@code password} generates one. */
     public record NewPassword(String password) { }
 
-    /** An extension as listed: never its password. */
-    public record ExtensionDocument(String number, String name, String createdAt) {
-        public static ExtensionDocument of(Extension e) {
-            return new ExtensionDocument(e.number(), e.name(), e.createdAt().toString());
+    /**
+     * An extension as listed: never its password. {@code ringTimeoutSeconds} is its own ring
+     * timeout, null when it rings for the server default; {@code effectiveRingTimeoutSeconds} is
+     * how long its phones ring either way.
+     */
+    public record ExtensionDocument(String number, String name, String createdAt, Long ringTimeoutSeconds,
+                                    long effectiveRingTimeoutSeconds) {
+        public static ExtensionDocument of(Extension e, Duration serverDefault) {
+            return new ExtensionDocument(e.number(), e.name(), e.createdAt().toString(),
+                    e.ringTimeout().map(Duration::toSeconds).orElse(null), e.ringTimeoutOr(serverDefault).toSeconds());
         }
     }
 
-    /** Answer to an add or a password change; {@code generatedPassword} only when the server made one. */
+    /**
+     * Answer to an add or a password change: the extension as listed, plus {@code generatedPassword}
+     * only when the server made one.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SavedExtension(String number, String name, String createdAt, String generatedPassword) { }
+    public record SavedExtension(String number, String name, String createdAt,
+                                 @JsonInclude(JsonInclude.Include.ALWAYS) Long ringTimeoutSeconds,
+                                 long effectiveRingTimeoutSeconds, String generatedPassword) {
+        public static SavedExtension of(ExtensionDocument e, String generatedPassword) {
+            return new SavedExtension(e.number(), e.name(), e.createdAt(), e.ringTimeoutSeconds(),
+                    e.effectiveRingTimeoutSeconds(), generatedPassword);
+        }
+    }
 
     /** One registered contact of an extension (RFC 3261 §10.3). */
     public record RegistrationDocument(String aor, String contact, long expiresInSeconds, String transport,

@@ -2,23 +2,33 @@ package org.switchboard.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Optional;
+import org.switchboard.pbx.extension.Extension;
+import org.switchboard.pbx.extension.ExtensionChange;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.extension.ExtensionService.Outcome;
 import org.switchboard.pbx.extension.ExtensionService.Saved;
+import org.switchboard.pbx.extension.RingTimeout;
 import org.switchboard.pbx.extension.SipSecret;
 import org.switchboard.web.ApiDocuments.ExtensionDocument;
+import org.switchboard.web.ApiDocuments.ExtensionPatch;
 import org.switchboard.web.ApiDocuments.NewExtension;
 import org.switchboard.web.ApiDocuments.NewPassword;
 import org.switchboard.web.ApiDocuments.SavedExtension;
+import tools.jackson.databind.JsonNode;
 
 /**
- * {@code /api/v1/extensions}: list, add, remove, change password. Validation lives in
- * {@link ExtensionService}; this class maps its outcomes to HTTP (400 invalid, 404 unknown,
- * 409 duplicate) and never returns a stored password.
+ * {@code /api/v1/extensions}: list, get, add, change settings, remove, change password.
+ * Validation lives in {@link ExtensionService}; this class checks only JSON types and maps the
+ * service's outcomes to HTTP (400 invalid, 404 unknown, 409 duplicate). It never returns a
+ * stored password. {@code PATCH} follows JSON merge patch (RFC 7396): a missing field is kept,
+ * {@code null} resets the ring timeout to the server default.
  */
 final class ExtensionRoutes {
     static final String PATH = AdminApi.PREFIX + "/extensions";
+    static final String RING_TIMEOUT_TYPE = "ringTimeoutSeconds must be a whole number of seconds (5 to 600),"
+            + " or null for the server default";
 
     private final ExtensionService service;
     private final JsonCodec json;
@@ -31,19 +41,43 @@ final class ExtensionRoutes {
     void register(RoutesConfig routes) {
         routes.get(PATH, this::list);
         routes.post(PATH, this::add);
+        routes.get(PATH + "/{number}", this::get);
+        routes.patch(PATH + "/{number}", this::update);
         routes.delete(PATH + "/{number}", this::remove);
         routes.put(PATH + "/{number}/password", this::changePassword);
     }
 
     private void list(Context ctx) {
-        AdminApi.respond(ctx, 200, json.write(service.list().stream().map(ExtensionDocument::of).toList()));
+        AdminApi.respond(ctx, 200, json.write(service.list().stream().map(this::document).toList()));
+    }
+
+    private void get(Context ctx) {
+        AdminApi.respond(ctx, 200, json.write(document(done(service.get(ctx.pathParam("number"))))));
     }
 
     private void add(Context ctx) {
         NewExtension request = json.read(ctx.body(), NewExtension.class);
-        Saved saved = done(service.add(request.number(), request.name(), Optional.ofNullable(request.password())));
+        Saved saved = done(service.add(request.number(), request.name(), Optional.ofNullable(request.password()),
+                ringTimeout(request.ringTimeoutSeconds())));
         ctx.header("Location", PATH + "/" + saved.extension().number());
         AdminApi.respond(ctx, 201, json.write(document(saved)));
+    }
+
+    private void update(Context ctx) {
+        ExtensionPatch patch = json.read(ctx.body(), ExtensionPatch.class);
+        ExtensionChange change = ExtensionChange.NONE;
+        if (patch.name() != null) {
+            if (!patch.name().isString()) {
+                throw Problem.invalidRequest("name must be a string; leave it out to keep the current name").raise();
+            }
+            change = change.withName(patch.name().asString());
+        }
+        if (patch.ringTimeoutSeconds() != null) {
+            Optional<Duration> timeout = ringTimeout(patch.ringTimeoutSeconds());
+            change = timeout.isPresent() ? change.withRingTimeout(timeout.get()) : change.withDefaultRingTimeout();
+        }
+        Extension updated = done(service.update(ctx.pathParam("number"), change));
+        AdminApi.respond(ctx, 200, json.write(document(updated)));
     }
 
     private void remove(Context ctx) {
@@ -59,9 +93,20 @@ final class ExtensionRoutes {
         AdminApi.respond(ctx, 200, json.write(document(saved)));
     }
 
-    private static SavedExtension document(Saved saved) {
-        return new SavedExtension(saved.extension().number(), saved.extension().name(),
-                saved.extension().createdAt().toString(), saved.generatedPassword().map(SipSecret::reveal).orElse(null));
+    /** Missing or null: the server default. A whole number goes to the service, which checks the bounds. */
+    private static Optional<Duration> ringTimeout(JsonNode seconds) {
+        if (seconds == null || seconds.isNull()) return Optional.empty();
+        if (!seconds.isIntegralNumber()) throw Problem.invalidRequest(RING_TIMEOUT_TYPE).raise();
+        if (!seconds.canConvertToInt()) throw Problem.invalidRequest(RingTimeout.RULE + ", got " + seconds).raise();
+        return Optional.of(Duration.ofSeconds(seconds.intValue()));
+    }
+
+    private ExtensionDocument document(Extension extension) {
+        return ExtensionDocument.of(extension, service.defaultRingTimeout());
+    }
+
+    private SavedExtension document(Saved saved) {
+        return SavedExtension.of(document(saved.extension()), saved.generatedPassword().map(SipSecret::reveal).orElse(null));
     }
 
     private static <T> T done(Outcome<T> outcome) {

@@ -103,7 +103,8 @@ class AdminApiTest {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(JSON.readTree(list.body())).isEqualTo(JSON.readTree(
-                "[{\"number\":\"1001\",\"name\":\"Alice\",\"createdAt\":\"2025-03-01T10:00:00Z\"}]"));
+                "[{\"number\":\"1001\",\"name\":\"Alice\",\"createdAt\":\"2025-03-01T10:00:00Z\","
+                + "\"ringTimeoutSeconds\":null,\"effectiveRingTimeoutSeconds\":30}]"));
         assertThat(list.body()).doesNotContain(password);
     }
 

@@ -93,6 +93,10 @@ final class AdminClient implements AutoCloseable {
         return send("PUT", path, body);
     }
 
+    JsonNode patch(String path, Object body) throws CliException {
+        return send("PATCH", path, body);
+    }
+
     void delete(String path) throws CliException {
         send("DELETE", path, null);
     }

@@ -3,6 +3,7 @@ package org.switchboard.app.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.switchboard.pbx.extension.ExtensionNumber;
 import picocli.CommandLine.Command;
@@ -13,12 +14,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
-/** {@code switchboard extension add|list|remove|passwd}: extensions of the running server. */
+/** {@code switchboard extension add|list|set|remove|passwd}: extensions of the running server. */
 @Command(name = "extension", description = "Manage the extensions of a running server.",
         mixinStandardHelpOptions = true,
-        subcommands = {ExtensionCommand.Add.class, ExtensionCommand.ListAll.class,
+        subcommands = {ExtensionCommand.Add.class, ExtensionCommand.ListAll.class, ExtensionCommand.SetSettings.class,
                 ExtensionCommand.Remove.class, ExtensionCommand.Passwd.class})
 final class ExtensionCommand implements Callable<Integer> {
+    private static final String RING_TIMEOUT_HELP = "How long its phones ring before the caller hears 480:"
+            + " whole seconds from 5 to 600";
+
     @Spec
     CommandSpec spec;
 
@@ -39,17 +43,23 @@ final class ExtensionCommand implements Callable<Integer> {
         String name;
         @Option(names = "--password", paramLabel = "PW", description = "SIP password (at least 8 characters).")
         String password;
+        @Option(names = "--ring-timeout", paramLabel = "SECONDS", description = RING_TIMEOUT_HELP
+                + " (default: the server's calls.ring-timeout).")
+        String ringTimeout;
 
         @Override
         public Integer call() throws CliException {
-            Map<String, String> body = new LinkedHashMap<>();
+            Optional<Integer> seconds = ringTimeout == null ? Optional.empty() : RingTimeoutText.parse(ringTimeout);
+            Map<String, Object> body = new LinkedHashMap<>();
             body.put("number", number);
             body.put("name", name);
             if (password != null) body.put("password", password);
+            seconds.ifPresent(s -> body.put("ringTimeoutSeconds", s));
             try (AdminClient client = AdminClient.connect(data.path())) {
                 JsonNode saved = client.post("/extensions", body);
                 PrintWriter out = spec.commandLine().getOut();
-                out.println("Extension " + saved.get("number").asString() + " (" + saved.get("name").asString() + ") added.");
+                out.println("Extension " + saved.get("number").asString() + " (" + saved.get("name").asString() + ") added"
+                        + (ringTimeout == null ? "." : ": ring timeout " + RingTimeoutText.describe(saved) + "."));
                 printGenerated(out, saved);
             }
             return 0;
@@ -60,7 +70,8 @@ final class ExtensionCommand implements Callable<Integer> {
     static final class ListAll implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin DataOption data;
-        @Option(names = "--json", description = "Print a JSON array of {number, name, createdAt}.")
+        @Option(names = "--json", description = "Print a JSON array of {number, name, createdAt, ringTimeoutSeconds"
+                + " (null: the server default), effectiveRingTimeoutSeconds}.")
         boolean json;
 
         @Override
@@ -73,12 +84,48 @@ final class ExtensionCommand implements Callable<Integer> {
                 } else if (extensions.isEmpty()) {
                     out.println("No extensions yet: add one with ./switchboard extension add NUMBER --name NAME");
                 } else {
-                    TextTable table = new TextTable("NUMBER", "NAME", "CREATED");
+                    TextTable table = new TextTable("NUMBER", "NAME", "RING", "CREATED");
                     for (JsonNode e : extensions) {
-                        table.row(e.get("number").asString(), e.get("name").asString(), e.get("createdAt").asString());
+                        table.row(e.get("number").asString(), e.get("name").asString(), RingTimeoutText.describe(e),
+                                e.get("createdAt").asString());
                     }
                     table.print(out);
                 }
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "set", description = "Change the settings of an extension: its name, how long its phones ring.",
+            mixinStandardHelpOptions = true)
+    static final class SetSettings implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin DataOption data;
+        @Parameters(paramLabel = "NUMBER", description = "Extension number.")
+        String number;
+        @Option(names = "--name", paramLabel = "NAME", description = "New display name.")
+        String name;
+        @Option(names = "--ring-timeout", paramLabel = "SECONDS|default", description = RING_TIMEOUT_HELP
+                + ", or 'default' for the server's calls.ring-timeout.")
+        String ringTimeout;
+
+        @Override
+        public Integer call() throws CliException {
+            checkNumber(number);
+            if (name == null && ringTimeout == null) {
+                throw new CliException("Nothing to change: give --name NAME and/or --ring-timeout SECONDS|default,"
+                        + " for example ./switchboard extension set " + number + " --ring-timeout 20",
+                        SwitchboardCommand.USAGE);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (name != null) body.put("name", name);
+            if (ringTimeout != null) body.put("ringTimeoutSeconds", RingTimeoutText.parse(ringTimeout).orElse(null));
+            try (AdminClient client = AdminClient.connect(data.path())) {
+                JsonNode saved = client.patch("/extensions/" + number, body);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("Extension " + number + " (" + saved.get("name").asString() + ") updated: ring timeout "
+                        + RingTimeoutText.describe(saved) + ".");
                 out.flush();
             }
             return 0;

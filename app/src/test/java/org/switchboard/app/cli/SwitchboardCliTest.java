@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,7 +100,8 @@ class SwitchboardCliTest {
         assertThat(json.status).isZero();
         JsonNode list = JSON.readTree(json.out);
         assertThat(list).hasSize(2);
-        assertThat(list.get(0).propertyNames()).containsExactly("number", "name", "createdAt");
+        assertThat(list.get(0).propertyNames())
+                .containsExactly("number", "name", "createdAt", "ringTimeoutSeconds", "effectiveRingTimeoutSeconds");
         assertThat(list.get(0).get("number").asString()).isEqualTo("1001");
         assertThat(list.get(1).get("name").asString()).isEqualTo("Bob Builder");
         assertThat(json.out).doesNotContain(password).doesNotContain("correct-horse");
@@ -106,9 +109,9 @@ class SwitchboardCliTest {
         Run table = cli("extension", "list");
         List<String> rows = table.out.lines().toList();
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0)).startsWith("NUMBER  NAME         CREATED");
-        assertThat(rows.get(1)).startsWith("1001    Alice        20");
-        assertThat(rows.get(2)).startsWith("1002    Bob Builder  20");
+        assertThat(rows.get(0)).startsWith("NUMBER  NAME         RING            CREATED");
+        assertThat(rows.get(1)).startsWith("1001    Alice        30 s (default)  20");
+        assertThat(rows.get(2)).startsWith("1002    Bob Builder  30 s (default)  20");
 
         Run passwd = cli("extension", "passwd", "1001");
         assertThat(passwd.out).startsWith("Password of extension 1001 changed.\nSIP password (shown once, store it now): ");
@@ -149,6 +152,90 @@ class SwitchboardCliTest {
         Run noName = cli("extension", "add", "1003");
         assertThat(noName.status).isEqualTo(2);
         assertThat(noName.err).contains("Missing required option: '--name=NAME'");
+    }
+
+    @Test
+    void ringTimeoutPerExtensionIsSetShownChangedAndReset() throws Exception {
+        cli("extension", "add", "1001", "--name", "Hall", "--password", "hall-password");
+        Run doctor = cli("extension", "add", "1002", "--name", "Doctor", "--ring-timeout", "40");
+        assertThat(doctor.status).isZero();
+        assertThat(doctor.out).startsWith("Extension 1002 (Doctor) added: ring timeout 40 s.\n");
+
+        List<String> rows = cli("extension", "list").out.lines().toList();
+        assertThat(rows).containsExactly(
+                rows.get(0),
+                "1001    Hall    30 s (default)  " + createdAt("1001"),
+                "1002    Doctor  40 s            " + createdAt("1002"));
+
+        Run shorter = cli("extension", "set", "1001", "--ring-timeout", "15");
+        assertThat(shorter.status).isZero();
+        assertThat(shorter.out).isEqualTo("Extension 1001 (Hall) updated: ring timeout 15 s.\n");
+        assertThat(storage.extensions().find("1001").orElseThrow().ringTimeout()).contains(Duration.ofSeconds(15));
+
+        Run reset = cli("extension", "set", "1001", "--ring-timeout", "default");
+        assertThat(reset.out).isEqualTo("Extension 1001 (Hall) updated: ring timeout 30 s (default).\n");
+        assertThat(storage.extensions().find("1001").orElseThrow().ringTimeout()).isEmpty();
+
+        Run renamed = cli("extension", "set", "1002", "--name", "Dr. Martin");
+        assertThat(renamed.out).isEqualTo("Extension 1002 (Dr. Martin) updated: ring timeout 40 s.\n");
+        Run both = cli("extension", "set", "1001", "--name", "Front hall", "--ring-timeout", "20s");
+        assertThat(both.out).isEqualTo("Extension 1001 (Front hall) updated: ring timeout 20 s.\n");
+        assertThat(storage.secret("1001")).as("settings never touch the password").contains(SipSecret.of("hall-password"));
+
+        JsonNode json = JSON.readTree(cli("extension", "list", "--json").out);
+        assertThat(json.get(0).get("ringTimeoutSeconds").asInt()).isEqualTo(20);
+        assertThat(json.get(1).get("name").asString()).isEqualTo("Dr. Martin");
+    }
+
+    @Test
+    void badRingTimeoutsAndEmptyChangesSayWhatToFix() {
+        cli("extension", "add", "1001", "--name", "Hall");
+
+        Run nothing = cli("extension", "set", "1001");
+        assertThat(nothing.status).isEqualTo(2);
+        assertThat(nothing.err).isEqualTo("Nothing to change: give --name NAME and/or --ring-timeout SECONDS|default,"
+                + " for example ./switchboard extension set 1001 --ring-timeout 20\n");
+
+        Run word = cli("extension", "set", "1001", "--ring-timeout", "long");
+        assertThat(word.status).isEqualTo(2);
+        assertThat(word.err).isEqualTo("--ring-timeout takes whole seconds (5 to 600) or 'default', got 'long':"
+                + " for example --ring-timeout 20\n");
+        assertThat(cli("extension", "add", "1003", "--name", "Lab", "--ring-timeout", "-5").status).isEqualTo(2);
+
+        Run tooShort = cli("extension", "set", "1001", "--ring-timeout", "3");
+        assertThat(tooShort.status).isEqualTo(1);
+        assertThat(tooShort.err).isEqualTo("Ring timeout must be 5 to 600 seconds, got 3.\n");
+
+        Run tooLong = cli("extension", "add", "1002", "--name", "Bob", "--ring-timeout", "601");
+        assertThat(tooLong.status).isEqualTo(1);
+        assertThat(tooLong.err).isEqualTo("Ring timeout must be 5 to 600 seconds, got 601.\n");
+        assertThat(storage.extensions().find("1002")).isEmpty();
+
+        Run unknown = cli("extension", "set", "4711", "--name", "Nobody");
+        assertThat(unknown.status).isEqualTo(1);
+        assertThat(unknown.err).isEqualTo("There is no extension 4711.\n");
+
+        Run invalid = cli("extension", "set", "01", "--ring-timeout", "20");
+        assertThat(invalid.status).isEqualTo(1);
+        assertThat(invalid.err).contains(ExtensionNumber.RULE);
+        assertThat(storage.extensions().find("1001").orElseThrow().ringTimeout()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void theDefaultShownIsTheServersConfiguredRingTimeout() throws Exception {
+        server.close();
+        Files.writeString(data.resolve("switchboard.yaml"), "calls:\n  ring-timeout: 45s\n");
+        server = Server.start(config(), wiring(), new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC());
+        cli("extension", "add", "1001", "--name", "Hall");
+
+        assertThat(cli("extension", "list").out.lines().toList().get(1)).startsWith("1001    Hall  45 s (default)  ");
+        JsonNode hall = JSON.readTree(cli("extension", "list", "--json").out).get(0);
+        assertThat(hall.get("ringTimeoutSeconds").isNull()).isTrue();
+        assertThat(hall.get("effectiveRingTimeoutSeconds").asInt()).isEqualTo(45);
+    }
+
+    private String createdAt(String number) {
+        return storage.extensions().find(number).orElseThrow().createdAt().toString();
     }
 
     @Test

@@ -148,7 +148,8 @@ public final class B2bua {
         CallerIdentity identity = CallerIdentity.of(callerNumber, callerName, invite);
         String target = invite.sipUri().map(SipUri::userUnescaped).orElse(null);
         String id = idPrefix + "-" + sequence.incrementAndGet();
-        if (target == null || directory.find(target).isEmpty()) {
+        Extension calleeExtension = target == null ? null : directory.find(target).orElse(null);
+        if (calleeExtension == null) {
             refuse(tx, invite, id, identity, target == null ? "" : target, 404, "Not Found",
                     Disposition.FAILED, HangupCause.UNALLOCATED_NUMBER, now);
             return;
@@ -200,7 +201,7 @@ public final class B2bua {
         Call call = new Call(id, ctx, caller, identity, target, session);
         holder[0] = call;
         table.add(call, tx);
-        call.start(contacts, ((SdpStep.Forward) step).body(), now);
+        call.start(contacts, ((SdpStep.Forward) step).body(), calleeExtension.ringTimeoutOr(settings.ringTimeout()), now);
     }
 
     private void onMediaTimeout(Call[] holder, org.switchboard.media.relay.MediaTimeout timeout) {

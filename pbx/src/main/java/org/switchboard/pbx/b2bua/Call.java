@@ -97,8 +97,8 @@ final class Call {
 
     SipRequest callerInvite() { return caller.invite; }
 
-    /** Starts ringing every contact with the anchored offer; the record is written as started. */
-    void start(List<Binding> contacts, byte[] offer, Instant now) {
+    /** Starts ringing every contact with the anchored offer for {@code ringTimeout}; the record is written as started. */
+    void start(List<Binding> contacts, byte[] offer, java.time.Duration ringTimeout, Instant now) {
         offerToCallee = offer;
         int n = 0;
         for (Binding b : contacts) {
@@ -116,7 +116,7 @@ final class Call {
         context.records().started(record);
         caller.transaction.respond(Replies.to(caller.invite, null, 100, "Trying", context.settings().serverHeader()));
         for (CalleeFork f : forks) sendInvite(f);
-        ringTimer = context.scheduler().schedule(context.settings().ringTimeout(),
+        ringTimer = context.scheduler().schedule(ringTimeout,
                 () -> executor.execute(this::onRingTimeout));
         publish();
     }

@@ -20,6 +20,12 @@ public interface ExtensionRepository {
     /** Removes an extension and its secret; false when there was none. */
     boolean remove(String number);
 
+    /**
+     * Writes the settings of an existing extension (name and ring timeout) from {@code extension},
+     * leaving its secret and creation time as stored; false when there is no such extension.
+     */
+    boolean updateSettings(Extension extension);
+
     /** Replaces the secret; false when there is no such extension. */
     boolean changeSecret(String number, SipSecret secret);
 

@@ -2,6 +2,7 @@ package org.switchboard.pbx.extension;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The administrator's operations on extensions, shared by the REST API and the CLI: it checks
- * the input ({@link ExtensionNumber#RULE}, {@link SipSecret#of}), generates strong passwords,
- * persists through {@link ExtensionRepository} and tells listeners which number changed so the
- * registrar can drop cached credentials and bindings.
+ * the input ({@link ExtensionNumber#RULE}, {@link SipSecret#of}, {@link RingTimeout#RULE}),
+ * generates strong passwords, persists through {@link ExtensionRepository} and tells listeners
+ * which number changed so the registrar can drop cached credentials and bindings and the call
+ * routing can re-read the extension (new calls see a changed ring timeout at once).
  *
  * <p>Bad input is returned as an {@link Outcome}, never thrown. The service never logs a
  * secret; a generated one leaves it exactly once, in the outcome of the call that made it.
@@ -33,18 +35,34 @@ public final class ExtensionService {
     public static final int MAX_NAME_LENGTH = 64;
     public static final String NAME_RULE =
             "a name is 1 to " + MAX_NAME_LENGTH + " characters without control characters";
+    public static final String NOTHING_TO_CHANGE = "nothing to change: give a new name or ring timeout";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionService.class);
 
     private final ExtensionRepository repository;
     private final RandomGenerator random;
     private final Clock clock;
+    private final Duration defaultRingTimeout;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-    public ExtensionService(ExtensionRepository repository, RandomGenerator random, Clock clock) {
+    /**
+     * @param defaultRingTimeout the server's {@code calls.ring-timeout}, for extensions without
+     *     their own; only reported (the B2BUA applies it), so any positive value is accepted
+     */
+    public ExtensionService(ExtensionRepository repository, RandomGenerator random, Clock clock,
+                            Duration defaultRingTimeout) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.defaultRingTimeout = Objects.requireNonNull(defaultRingTimeout, "defaultRingTimeout");
+        if (defaultRingTimeout.isNegative() || defaultRingTimeout.isZero()) {
+            throw new IllegalArgumentException("defaultRingTimeout must be positive");
+        }
+    }
+
+    /** A service whose server default ring timeout is {@link RingTimeout#SERVER_DEFAULT}. */
+    public ExtensionService(ExtensionRepository repository, RandomGenerator random, Clock clock) {
+        this(repository, random, clock, RingTimeout.SERVER_DEFAULT);
     }
 
     /** A service with a {@link SecureRandom} and the system clock. */
@@ -70,19 +88,30 @@ public final class ExtensionService {
      */
     public record Saved(Extension extension, Optional<SipSecret> generatedPassword) { }
 
-    /** Registers a listener called with the number after every add, remove or password change. */
+    /** Registers a listener called with the number after every add, remove, password or settings change. */
     public void addListener(Consumer<String> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Adds an extension; without a password a strong one is generated and returned once. */
+    /** Adds an extension that rings for the server's default time; see {@link #add(String, String, Optional, Optional)}. */
     public Outcome<Saved> add(String number, String name, Optional<String> password) {
+        return add(number, name, password, Optional.empty());
+    }
+
+    /**
+     * Adds an extension; without a password a strong one is generated and returned once; without
+     * a ring timeout it rings for the server's default time.
+     */
+    public Outcome<Saved> add(String number, String name, Optional<String> password, Optional<Duration> ringTimeout) {
         if (!ExtensionNumber.isValid(number)) return new Outcome.Invalid<>(invalidNumber(number));
         Optional<String> nameProblem = nameProblem(name);
         if (nameProblem.isPresent()) return new Outcome.Invalid<>(nameProblem.get());
+        Optional<String> ringProblem = ringTimeout.flatMap(RingTimeout::problem);
+        if (ringProblem.isPresent()) return new Outcome.Invalid<>(ringProblem.get());
         Secret secret = secret(password);
         if (secret.problem != null) return new Outcome.Invalid<>(secret.problem);
-        Extension extension = new Extension(number, name.strip(), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        Extension extension = new Extension(number, name.strip(), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS),
+                ringTimeout);
         if (!repository.add(extension, secret.value)) return new Outcome.Duplicate<>(number);
         LOG.info("Extension {} added", number);
         notifyListeners(number);
@@ -96,6 +125,46 @@ public final class ExtensionService {
 
     public Optional<Extension> find(String number) {
         return ExtensionNumber.isValid(number) ? repository.find(number) : Optional.empty();
+    }
+
+    /** One extension, or why there is none (an invalid number is told apart from an unknown one). */
+    public Outcome<Extension> get(String number) {
+        if (!ExtensionNumber.isValid(number)) return new Outcome.Invalid<>(invalidNumber(number));
+        return repository.find(number).<Outcome<Extension>>map(Outcome.Done::new)
+                .orElseGet(() -> new Outcome.NotFound<>(number));
+    }
+
+    /** The server's ring timeout, for extensions without their own. */
+    public Duration defaultRingTimeout() {
+        return defaultRingTimeout;
+    }
+
+    /** How long the phones of {@code extension} ring: its own timeout, else the server's default. */
+    public Duration ringTimeoutOf(Extension extension) {
+        return extension.ringTimeoutOr(defaultRingTimeout);
+    }
+
+    /**
+     * Changes the settings of an extension (name, ring timeout) and returns it as stored; its
+     * secret and bindings stay. Listeners hear of it, so calls that start afterwards see it.
+     */
+    public Outcome<Extension> update(String number, ExtensionChange change) {
+        Objects.requireNonNull(change, "change");
+        if (!ExtensionNumber.isValid(number)) return new Outcome.Invalid<>(invalidNumber(number));
+        if (change.isEmpty()) return new Outcome.Invalid<>(NOTHING_TO_CHANGE);
+        Optional<String> nameProblem = change.name().flatMap(ExtensionService::nameProblem);
+        if (nameProblem.isPresent()) return new Outcome.Invalid<>(nameProblem.get());
+        Optional<String> ringProblem = change.ringTimeout().flatMap(r -> r.flatMap(RingTimeout::problem));
+        if (ringProblem.isPresent()) return new Outcome.Invalid<>(ringProblem.get());
+        Optional<Extension> current = repository.find(number);
+        if (current.isEmpty()) return new Outcome.NotFound<>(number);
+        Extension updated = current.get();
+        if (change.name().isPresent()) updated = updated.withName(change.name().get().strip());
+        if (change.ringTimeout().isPresent()) updated = updated.withRingTimeout(change.ringTimeout().get());
+        if (!repository.updateSettings(updated)) return new Outcome.NotFound<>(number);
+        LOG.info("Extension {} settings changed", number);
+        notifyListeners(number);
+        return new Outcome.Done<>(updated);
     }
 
     /** Removes an extension and its secret. */

@@ -81,6 +81,7 @@ final class B2buaRig {
         MemoryExtensionRepository repo = new MemoryExtensionRepository();
         repo.add(new Extension("101", "Alice Martin", now), SipSecret.of("alice-secret-1"));
         repo.add(new Extension("102", "Bob", now), SipSecret.of("bob-secret-22"));
+        repo.add(new Extension("103", "Hall phone", now, Optional.of(Duration.ofSeconds(15))), SipSecret.of("hall-secret-3"));
         ExtensionDirectory directory = ExtensionDirectory.load(repo);
         DigestAuthenticator auth = new DigestAuthenticator(new NonceService(), List.of(DigestAlgorithm.MD5));
         AuthFailureGuard guard = new AuthFailureGuard(AuthFailurePolicy.DEFAULTS);

@@ -182,6 +182,20 @@ class B2buaTest {
     }
 
     @Test
+    void anExtensionsOwnRingTimeoutWinsOverTheServersDefault() {
+        InetSocketAddress hall = new InetSocketAddress("192.0.2.30", 5060);
+        rig.register("103", "sip:103@192.0.2.30:5060", hall);
+        dial("103");
+        rig.receive(Phones.answer(rig.requestsTo(hall, "INVITE").getFirst(), 180, "Ringing", "hall",
+                "sip:103@192.0.2.30:5060", Optional.empty()), hall);
+        rig.advance(Duration.ofSeconds(14));
+        assertThat(rig.responsesTo(ALICE).getLast().status()).isEqualTo(180);
+        rig.advance(Duration.ofSeconds(1));
+        assertThat(rig.responsesTo(ALICE).getLast().status()).isEqualTo(480);
+        assertThat(finalRecord().disposition()).isEqualTo(Disposition.NO_ANSWER);
+    }
+
+    @Test
     void theCallersCancelEndsTheRingingWith487() {
         dial("102");
         rig.receive(Phones.answer(inviteTo(BOB_DESK), 180, "Ringing", "desk", "sip:102@192.0.2.20:5080", Optional.empty()), BOB_DESK);

@@ -3,6 +3,7 @@ package org.switchboard.pbx.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -100,6 +101,109 @@ class ExtensionServiceTest {
         done(service.add("1001", "Alice", Optional.empty()));
 
         assertThat(second).containsExactly("1001");
+    }
+
+    @Test
+    void anExtensionRingsForTheServerDefaultUntilGivenItsOwnTime() {
+        Saved hall = done(service.add("1001", "Hall", Optional.of("hall-password")));
+        Saved doctor = done(service.add("1002", "Doctor", Optional.of("doctor-password"), Optional.of(Duration.ofSeconds(40))));
+
+        assertThat(hall.extension().ringTimeout()).isEmpty();
+        assertThat(service.ringTimeoutOf(hall.extension())).isEqualTo(Duration.ofSeconds(30));
+        assertThat(repository.find("1002").orElseThrow().ringTimeout()).contains(Duration.ofSeconds(40));
+        assertThat(service.ringTimeoutOf(doctor.extension())).isEqualTo(Duration.ofSeconds(40));
+    }
+
+    @Test
+    void theServerDefaultComesFromTheConfiguration() {
+        ExtensionService configured = new ExtensionService(repository, new SplittableRandom(7), clock, Duration.ofSeconds(45));
+        Extension hall = done(configured.add("1001", "Hall", Optional.empty())).extension();
+
+        assertThat(configured.defaultRingTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(configured.ringTimeoutOf(hall)).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void updateChangesNameAndRingTimeoutButNotTheSecretAndTellsListeners() {
+        done(service.add("1001", "Hall", Optional.of("hall-password")));
+        changed.clear();
+
+        Extension shorter = done(service.update("1001", ExtensionChange.NONE.withRingTimeout(Duration.ofSeconds(15))));
+        assertThat(shorter).isEqualTo(new Extension("1001", "Hall", Instant.parse("2025-03-01T10:15:30Z"),
+                Optional.of(Duration.ofSeconds(15))));
+        assertThat(repository.find("1001")).contains(shorter);
+
+        Extension renamed = done(service.update("1001", ExtensionChange.NONE.withName("  Front hall ")));
+        assertThat(renamed.name()).isEqualTo("Front hall");
+        assertThat(renamed.ringTimeout()).as("an absent ring timeout is kept").contains(Duration.ofSeconds(15));
+
+        Extension reset = done(service.update("1001", ExtensionChange.NONE.withDefaultRingTimeout()));
+        assertThat(reset.ringTimeout()).isEmpty();
+        assertThat(reset.name()).isEqualTo("Front hall");
+
+        assertThat(repository.secret("1001")).contains(SipSecret.of("hall-password"));
+        assertThat(changed).containsExactly("1001", "1001", "1001");
+    }
+
+    @Test
+    void ringTimeoutsOutsideTheBoundsAreRefusedWithTheRule() {
+        done(service.add("1001", "Hall", Optional.of("hall-password")));
+        changed.clear();
+
+        for (Duration bad : List.of(Duration.ofSeconds(4), Duration.ZERO, Duration.ofSeconds(-20), Duration.ofSeconds(601),
+                Duration.ofDays(2))) {
+            Outcome<Extension> outcome = service.update("1001", ExtensionChange.NONE.withRingTimeout(bad));
+            assertThat(outcome).isEqualTo(new Outcome.Invalid<Extension>(
+                    "ring timeout must be 5 to 600 seconds, got " + bad.toSeconds()));
+        }
+        assertThat(service.update("1001", ExtensionChange.NONE.withRingTimeout(Duration.ofMillis(15_500))))
+                .isEqualTo(new Outcome.Invalid<Extension>("ring timeout must be 5 to 600 seconds (whole seconds), got 15.5"));
+        assertThat(service.add("1002", "Bob", Optional.empty(), Optional.of(Duration.ofSeconds(3))))
+                .isEqualTo(new Outcome.Invalid<Saved>("ring timeout must be 5 to 600 seconds, got 3"));
+
+        assertThat(done(service.update("1001", ExtensionChange.NONE.withRingTimeout(Duration.ofSeconds(5)))).ringTimeout())
+                .as("the bounds themselves are allowed").contains(Duration.ofSeconds(5));
+        assertThat(done(service.update("1001", ExtensionChange.NONE.withRingTimeout(Duration.ofSeconds(600)))).ringTimeout())
+                .contains(Duration.ofSeconds(600));
+        assertThat(repository.find("1002")).isEmpty();
+        assertThat(changed).containsExactly("1001", "1001");
+    }
+
+    @Test
+    void updateRefusesBadInputAndUnknownNumbers() {
+        done(service.add("1001", "Hall", Optional.of("hall-password")));
+        changed.clear();
+
+        assertThat(service.update("1001", ExtensionChange.NONE))
+                .isEqualTo(new Outcome.Invalid<Extension>(ExtensionService.NOTHING_TO_CHANGE));
+        assertThat(service.update("1001", ExtensionChange.NONE.withName("\u0007bell")))
+                .isEqualTo(new Outcome.Invalid<Extension>(ExtensionService.NAME_RULE));
+        assertThat(service.update("01", ExtensionChange.NONE.withName("Zero")))
+                .isEqualTo(new Outcome.Invalid<Extension>("'01' is not a valid extension number: " + ExtensionNumber.RULE));
+        assertThat(service.update("4711", ExtensionChange.NONE.withName("Nobody")))
+                .isEqualTo(new Outcome.NotFound<Extension>("4711"));
+        assertThat(repository.find("1001").orElseThrow().name()).isEqualTo("Hall");
+        assertThat(changed).isEmpty();
+    }
+
+    @Test
+    void getTellsAnInvalidNumberFromAnUnknownOne() {
+        Extension hall = done(service.add("1001", "Hall", Optional.empty())).extension();
+
+        assertThat(service.get("1001")).isEqualTo(new Outcome.Done<>(hall));
+        assertThat(service.get("4711")).isEqualTo(new Outcome.NotFound<Extension>("4711"));
+        assertThat(service.get("abc")).isInstanceOf(Outcome.Invalid.class);
+    }
+
+    @Test
+    void aDirectoryWiredToTheListenersSeesTheNewRingTimeoutAtOnce() {
+        done(service.add("1001", "Hall", Optional.empty()));
+        ExtensionDirectory directory = ExtensionDirectory.load(repository);
+        service.addListener(directory::refresh);
+
+        done(service.update("1001", ExtensionChange.NONE.withRingTimeout(Duration.ofSeconds(15))));
+
+        assertThat(directory.find("1001").orElseThrow().ringTimeoutOr(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(15));
     }
 
     private static <T> T done(Outcome<T> outcome) {

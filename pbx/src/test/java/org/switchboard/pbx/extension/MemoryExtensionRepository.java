@@ -33,6 +33,15 @@ public final class MemoryExtensionRepository implements ExtensionRepository {
     }
 
     @Override
+    public synchronized boolean updateSettings(Extension extension) {
+        Extension current = extensions.get(extension.number());
+        if (current == null) return false;
+        extensions.put(extension.number(),
+                new Extension(current.number(), extension.name(), current.createdAt(), extension.ringTimeout()));
+        return true;
+    }
+
+    @Override
     public synchronized boolean changeSecret(String number, SipSecret secret) {
         if (!extensions.containsKey(number)) return false;
         secrets.put(number, secret);

@@ -1,0 +1,44 @@
+package org.switchboard.pbx.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ExtensionTest {
+    private static final Instant CREATED = Instant.parse("2026-03-01T09:30:00Z");
+
+    @Test
+    void withoutItsOwnRingTimeoutAnExtensionRingsForTheServerDefault() {
+        Extension hall = new Extension("1001", "Hall", CREATED);
+
+        assertThat(hall.ringTimeout()).isEmpty();
+        assertThat(hall.ringTimeoutOr(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(hall.withRingTimeout(Optional.of(Duration.ofSeconds(15))).ringTimeoutOr(Duration.ofSeconds(30)))
+                .isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aRingTimeoutOutsideTheRuleCannotExist() {
+        for (Duration bad : new Duration[] {Duration.ofSeconds(4), Duration.ofSeconds(601), Duration.ofMillis(5_500)}) {
+            assertThatThrownBy(() -> new Extension("1001", "Hall", CREATED, Optional.of(bad)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(RingTimeout.RULE);
+        }
+        assertThat(RingTimeout.isValid(RingTimeout.MIN)).isTrue();
+        assertThat(RingTimeout.isValid(RingTimeout.MAX)).isTrue();
+        assertThat(RingTimeout.isValid(null)).isFalse();
+        assertThat(RingTimeout.problem(null)).contains(RingTimeout.RULE);
+    }
+
+    @Test
+    void aChangeIsEmptyUntilSomethingIsSet() {
+        assertThat(ExtensionChange.NONE.isEmpty()).isTrue();
+        assertThat(ExtensionChange.NONE.withName("Hall").isEmpty()).isFalse();
+        assertThat(ExtensionChange.NONE.withDefaultRingTimeout().ringTimeout()).contains(Optional.empty());
+        assertThat(ExtensionChange.NONE.withRingTimeout(Duration.ofSeconds(20)).withName("Hall"))
+                .isEqualTo(new ExtensionChange(Optional.of("Hall"), Optional.of(Optional.of(Duration.ofSeconds(20)))));
+    }
+}
