@@ -1,15 +1,42 @@
 package org.switchboard.e2e.harness;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * One baresip account: a user registering to {@code serverHost:serverPort} over one transport, through baresip's
  * {@code outbound} proxy setting so the address of record stays {@code sip:USER@DOMAIN} (the server then sees a
  * Route header naming itself, RFC 3261 section 16.4, as with any phone that has an outbound proxy).
+ *
+ * @param answerMode how the phone answers an incoming call
  */
 public record BaresipAccount(Credentials credentials, String domain, Transport transport, String serverHost,
-        int serverPort) {
+        int serverPort, AnswerMode answerMode) {
     private static final ConfigTemplate TEMPLATE = ConfigTemplate.load("/baresip/account.template");
+
+    /** baresip's {@code answermode} account parameter. */
+    public enum AnswerMode {
+        /** Answers every incoming call at once (180, then 200). */
+        AUTO,
+        /** Rings (180) until {@link Baresip#accept()} or the caller gives up. */
+        MANUAL;
+
+        /** The parameter's value in an account line. */
+        public String parameter() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** An account that answers automatically. */
+    public BaresipAccount(Credentials credentials, String domain, Transport transport, String serverHost,
+            int serverPort) {
+        this(credentials, domain, transport, serverHost, serverPort, AnswerMode.AUTO);
+    }
+
+    /** The same account answering another way. */
+    public BaresipAccount withAnswerMode(AnswerMode mode) {
+        return new BaresipAccount(credentials, domain, transport, serverHost, serverPort, mode);
+    }
 
     /** The address of record, as baresip's events and reginfo name it. */
     public String aor() {
@@ -23,6 +50,7 @@ public record BaresipAccount(Credentials credentials, String domain, Transport t
         }
         return TEMPLATE.render(Map.of("user", credentials.user(), "domain", domain,
                 "transport", transport.uriParameter(), "password", credentials.password(),
-                "serverHost", serverHost, "serverPort", serverPort, "regint", registerIntervalSeconds)).strip();
+                "serverHost", serverHost, "serverPort", serverPort, "regint", registerIntervalSeconds,
+                "answerMode", answerMode.parameter())).strip();
     }
 }

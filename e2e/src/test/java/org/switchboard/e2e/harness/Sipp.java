@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One run of SIPp (package {@code sip-tester}, 3.6.1) with a scenario of {@code src/test/resources/sipp}: an immutable
@@ -36,21 +41,28 @@ import java.util.Map;
  * @param localPort SIPp's own port ({@code -p}), 0 for any
  * @param keys values for {@code [name]} keywords ({@code -key name value})
  * @param timeout SIPp's global timeout
+ * @param variables values of the scenario's global variables ({@code -set name value}), such as {@code direct}
+ * @param authUri the digest-uri SIPp answers challenges with ({@code -auth_uri}, without {@code sip:}), or null for
+ *                SIPp's default {@code sip:REMOTE_IP:REMOTE_PORT}, which is right for REGISTER only: an INVITE's
+ *                digest-uri must be its Request-URI (RFC 3261 section 22.4)
  */
 public record Sipp(Path scenario, String remoteHost, int remotePort, Transport transport, Path injection, int calls,
-        int rate, String localIp, int localPort, Map<String, String> keys, Duration timeout) {
+        int rate, String localIp, int localPort, Map<String, String> keys, Duration timeout,
+        Map<String, String> variables, String authUri) {
 
     static final int MAX_TRACED_CALLS = 200;
     private static final Duration KILL_MARGIN = Duration.ofSeconds(15);
+    private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(10);
 
     public Sipp {
         keys = Map.copyOf(keys);
+        variables = Map.copyOf(variables);
     }
 
     /** A run of the scenario named {@code file} in the test resources' {@code sipp} folder: 1 call over UDP. */
     public static Sipp scenario(String file) {
         return new Sipp(resource("/sipp/" + file), "127.0.0.1", 5060, Transport.UDP, null, 1, 10, "127.0.0.1", 0,
-                Map.of("expires", "3600"), Duration.ofSeconds(60));
+                Map.of("expires", "3600"), Duration.ofSeconds(60), Map.of(), null);
     }
 
     /** The path of a scenario of the test resources' {@code sipp} folder. */
@@ -67,33 +79,33 @@ public record Sipp(Path scenario, String remoteHost, int remotePort, Transport t
     }
 
     public Sipp target(String host, int port) {
-        return new Sipp(scenario, host, port, transport, injection, calls, rate, localIp, localPort, keys, timeout);
+        return new Sipp(scenario, host, port, transport, injection, calls, rate, localIp, localPort, keys, timeout, variables, authUri);
     }
 
     public Sipp transport(Transport newTransport) {
         newTransport.sippMode();
         return new Sipp(scenario, remoteHost, remotePort, newTransport, injection, calls, rate, localIp, localPort, keys,
-                timeout);
+                timeout, variables, authUri);
     }
 
     public Sipp users(Path injectionFile) {
         return new Sipp(scenario, remoteHost, remotePort, transport, injectionFile, calls, rate, localIp, localPort,
-                keys, timeout);
+                keys, timeout, variables, authUri);
     }
 
     public Sipp calls(int count) {
         return new Sipp(scenario, remoteHost, remotePort, transport, injection, count, rate, localIp, localPort, keys,
-                timeout);
+                timeout, variables, authUri);
     }
 
     public Sipp rate(int callsPerSecond) {
         return new Sipp(scenario, remoteHost, remotePort, transport, injection, calls, callsPerSecond, localIp,
-                localPort, keys, timeout);
+                localPort, keys, timeout, variables, authUri);
     }
 
     /** SIPp's own address and port (port 0: any free one). */
     public Sipp local(String ip, int port) {
-        return new Sipp(scenario, remoteHost, remotePort, transport, injection, calls, rate, ip, port, keys, timeout);
+        return new Sipp(scenario, remoteHost, remotePort, transport, injection, calls, rate, ip, port, keys, timeout, variables, authUri);
     }
 
     /** Sets the value of the scenario keyword {@code [name]}. */
@@ -101,12 +113,26 @@ public record Sipp(Path scenario, String remoteHost, int remotePort, Transport t
         Map<String, String> newKeys = new LinkedHashMap<>(keys);
         newKeys.put(name, value);
         return new Sipp(scenario, remoteHost, remotePort, transport, injection, calls, rate, localIp, localPort,
-                newKeys, timeout);
+                newKeys, timeout, variables, authUri);
     }
 
     public Sipp timeout(Duration newTimeout) {
         return new Sipp(scenario, remoteHost, remotePort, transport, injection, calls, rate, localIp, localPort, keys,
-                newTimeout);
+                newTimeout, variables, authUri);
+    }
+
+    /** Sets the scenario's global variable {@code name} ({@code -set}; the scenario declares it {@code Global}). */
+    public Sipp variable(String name, String value) {
+        Map<String, String> newVariables = new LinkedHashMap<>(variables);
+        newVariables.put(name, value);
+        return new Sipp(scenario, remoteHost, remotePort, transport, injection, calls, rate, localIp, localPort, keys,
+                timeout, newVariables, authUri);
+    }
+
+    /** The digest-uri for challenges, as {@code USER@HOST:PORT} ({@code -auth_uri}; SIPp puts {@code sip:} first). */
+    public Sipp authUri(String uri) {
+        return new Sipp(scenario, remoteHost, remotePort, transport, injection, calls, rate, localIp, localPort, keys,
+                timeout, variables, uri);
     }
 
     /** The command line SIPp runs with, its trace files named after {@code logPrefix}. */
@@ -116,7 +142,7 @@ public record Sipp(Path scenario, String remoteHost, int remotePort, Transport t
                 "-t", transport.sippMode(),
                 "-m", Integer.toString(calls),
                 "-r", Integer.toString(rate),
-                "-i", localIp,
+                "-i", localIp, "-ci", localIp,
                 "-nostdin", "-nd",
                 "-timeout", timeout.toSeconds() + "s", "-timeout_error",
                 "-trace_stat", "-stf", logPrefix + "-stat.csv",
@@ -132,6 +158,10 @@ public record Sipp(Path scenario, String remoteHost, int remotePort, Transport t
             cmd.addAll(List.of("-inf", injection.toString()));
         }
         keys.forEach((name, value) -> cmd.addAll(List.of("-key", name, value)));
+        variables.forEach((name, value) -> cmd.addAll(List.of("-set", name, value)));
+        if (authUri != null) {
+            cmd.addAll(List.of("-auth_uri", authUri));
+        }
         return cmd;
     }
 
@@ -147,6 +177,39 @@ public record Sipp(Path scenario, String remoteHost, int remotePort, Transport t
         long[] counts = finalCounts(stat);
         return new SippResult(result.exitCode(), counts[0], counts[1], stat, Path.of(prefix + "-errors.log"),
                 result.stdout() + result.stderr());
+    }
+
+    /**
+     * Starts SIPp in the background, for a scenario that waits for calls (a UAS), and returns once it listens on
+     * its {@link #localPort()}.
+     *
+     * @throws IllegalStateException when no local port was set, or SIPp does not listen within 10 s
+     */
+    public RunningSipp start() {
+        if (localPort == 0) {
+            throw new IllegalStateException("a SIPp that waits for calls needs a known local port: use local(ip, port)");
+        }
+        CompletableFuture<SippResult> result = new CompletableFuture<>();
+        Thread.ofVirtual().name("e2e-" + scenario.getFileName()).start(() -> {
+            try {
+                result.complete(run());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            await("SIPp " + scenario.getFileName() + " listening on " + localIp + ":" + localPort)
+                    .atMost(LISTEN_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> result.isDone() || ListeningSockets.isListening(transport, localIp, localPort));
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("SIPp " + scenario.getFileName() + " did not listen on " + localPort
+                    + " within " + LISTEN_TIMEOUT.toSeconds() + " s", e);
+        }
+        if (result.isDone()) {
+            throw new IllegalStateException("SIPp " + scenario.getFileName() + " ended before it listened: "
+                    + result.join().describe());
+        }
+        return new RunningSipp(this, result);
     }
 
     /** SuccessfulCall(C) and FailedCall(C) of the last line of SIPp's statistics CSV; zeros when there is none. */

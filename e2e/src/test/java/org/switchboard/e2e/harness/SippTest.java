@@ -29,13 +29,15 @@ class SippTest {
     }
 
     @Test
-    void theCommandLineCarriesTransportUsersSourceAndKeys() {
+    void theCommandLineCarriesTransportUsersSourceKeysVariablesAndDigestUri() {
         Sipp sipp = Sipp.scenario("register_digest.xml").target("127.0.0.1", 5999).transport(Transport.TCP)
-                .users(Path.of("/tmp/u.csv")).calls(100).rate(50).local("127.0.0.2", 6000).key("expires", "120");
+                .users(Path.of("/tmp/u.csv")).calls(100).rate(50).local("127.0.0.2", 6000).key("expires", "120")
+                .variable("direct", "1").authUri("1002@127.0.0.1:5999");
 
         assertThat(String.join(" ", sipp.commandLine(Path.of("/tmp/x"))))
                 .startsWith("sipp 127.0.0.1:5999 -sf ")
                 .contains("-t t1", "-m 100", "-r 50", "-i 127.0.0.2", "-p 6000", "-inf /tmp/u.csv",
-                        "-key expires 120", "-nd", "-timeout_error");
+                        "-key expires 120", "-nd", "-timeout_error", "-set direct 1",
+                        "-auth_uri 1002@127.0.0.1:5999");
     }
 }
