@@ -322,6 +322,19 @@ class B2buaTest {
     }
 
     @Test
+    void aCallWhoseRtpStoppedIsEndedWithByeToBothPhones() {
+        answeredCall();
+        B2buaRig.FakeEndpoint callee = rig.media.endpoints.get(1);
+        callee.onTimeout.onMediaTimeout(new org.switchboard.media.relay.MediaTimeout(callee.legId, Duration.ofSeconds(30),
+                new org.switchboard.media.relay.MediaStats(callee.legId, callee.ports, 0, 0, 0, 0, 0, 0,
+                        Optional.empty(), Optional.empty(), false, Optional.empty())));
+        assertThat(rig.requestsTo(ALICE, "BYE")).hasSize(1);
+        assertThat(rig.requestsTo(BOB_DESK, "BYE")).hasSize(1);
+        assertThat(finalRecord().cause()).isEqualTo(HangupCause.MEDIA_TIMEOUT);
+        assertThat(rig.media.allocatedPairs()).isZero();
+    }
+
+    @Test
     void aRequestForAnUnknownDialogGets481() {
         alice.toTag = "nonsense";
         rig.receive(alice.inDialog("BYE", ""), ALICE);
