@@ -164,7 +164,9 @@ public final class B2bua {
             tx.respond(reply(invite, tx, 400, "Missing Contact"));
             return;
         }
-        List<Binding> contacts = location.lookup(target, now);
+        // the phone that calls is never rung itself (calling one's own extension rings the other phones)
+        List<Binding> contacts = location.lookup(target, now).stream()
+                .filter(b -> !b.flow().remote().equals(tx.flow().remote())).toList();
         if (contacts.isEmpty()) {
             refuse(tx, invite, id, identity, target, 480, "Temporarily Unavailable", Disposition.FAILED,
                     HangupCause.SUBSCRIBER_ABSENT, now);

@@ -217,6 +217,16 @@ class B2buaTest {
     }
 
     @Test
+    void callingOnesOwnExtensionRingsTheOtherPhonesOnly() {
+        rig.register("101", "sip:101@192.0.2.10:5070", ALICE);
+        InetSocketAddress aliceMobile = new InetSocketAddress("192.0.2.11", 5070);
+        rig.register("101", "sip:101@192.0.2.11:5070", aliceMobile);
+        dial("101");
+        assertThat(rig.requestsTo(aliceMobile, "INVITE")).hasSize(1);
+        assertThat(rig.requestsTo(ALICE, "INVITE")).isEmpty();
+    }
+
+    @Test
     void anExtensionWithoutRegisteredPhonesGets480() {
         rig.location.removeAll("102");
         assertThat(dial("102").status()).isEqualTo(480);
