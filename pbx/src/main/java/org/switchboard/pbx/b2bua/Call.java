@@ -422,7 +422,7 @@ final class Call {
         for (CalleeFork f : forks) context.table().removeLeg(f.callId, f.localTag);
         record = record.completed(context.clock().instant(), disposition, cause, side);
         context.records().changed(record);
-        LOG.info("Call {} {} -> {} ended: {} {} by {}", id, identity.number(), callee, disposition.label(), cause, side);
+        LOG.debug("Call {} {} -> {} ended: {} {} by {}", id, identity.number(), callee, disposition.label(), cause, side);
     }
 
     /** Publishes the snapshot the CLI reads. */
