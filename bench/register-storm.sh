@@ -131,7 +131,7 @@ sipp_storm() {
     t0=$(date +%s.%N)
     for k in $(seq 1 "$SIPP_PROCESSES"); do
         timeout $(( limit + 15 )) sipp "127.0.0.1:$port" -sf "$SCENARIO" -inf "$WORK/users-$k.csv" -key expires 3600 \
-            -i "127.0.0.$(( k + 1 ))" -p "$SIPP_PORT_BASE" -m "$per_calls" -r "$per_rate" -nostdin -nd \
+            -i "127.0.0.$(( k + 1 ))" -ci "127.0.0.$(( k + 1 ))" -p "$SIPP_PORT_BASE" -m "$per_calls" -r "$per_rate" -nostdin -nd \
             -buff_size 4194304 -timeout "${limit}s" -trace_stat -stf "$WORK/$tag-$k.csv" -fd 3600 \
             -trace_err -error_file "$WORK/$tag-$k-errors.log" >"$WORK/$tag-$k.out" 2>&1 &
         pids+=($!); PIDS+=($!)
