@@ -4,14 +4,15 @@
 #
 # Calls (no media): SIPp callers (bench/calls/caller.xml: INVITE, 407, ACK, INVITE with Proxy-Authorization, 100/180,
 # 200, ACK, a short pause, BYE, 200) call a SIPp UAS that registered first with register_digest.xml
-# (bench/calls/callee.xml: SIPp's built-in uas, but it keeps the Record-Route, which a proxy needs).
+# (bench/calls/callee.xml: SIPp's built-in uas, but it keeps the Record-Route, which a proxy needs). Each 200 the
+# callers receive is checked by its CSeq method (SIPp matches responses by Call-ID only).
 #   Switchboard: ./switchboard run, extensions created through the REST API, each call authenticated (407), a B2BUA
 #                with two dialogs and two RTP endpoints per call, a call record per call.
 #   Kamailio:    stock kamailio.cfg with WITH_AUTH, as in bench/register-storm.sh's htable mode: HA1 in an htable
 #                loaded from db_text, pv_auth_check (407 on each call), tm + rr (record_route, loose_route),
 #                the callee found with lookup("location") after the UAS registered, acc logging INVITE and BYE.
-# For each: a warm-up, then rate steps of a fixed time each, stopping after the first step with a failure or below
-# 95% of its target; the best rate with zero failures and the server's CPU-seconds (utime+stime from /proc, the
+# For each: a warm-up, then rate steps of a fixed time each, stopping after the first step with a failed or
+# unfinished call or below 95% of its target; the best rate with zero failures and the server's CPU-seconds (utime+stime from /proc, the
 # server's processes only) per 1,000 calls at that rate. Then memory per live call: N calls held up, first ringing
 # (bench/calls/callee.xml pausing before its 200), then answered (the callers pause before BYE);
 # Switchboard = heap used after a full GC (jcmd), Kamailio = shm real_used (kamcmd), minus the idle figure, / N.
@@ -21,6 +22,9 @@
 #
 # Expects Switchboard built (./switchboard --help builds it) and the peers installed (scripts/install-peers.sh).
 # Everything listens on 127.0.0.x; every loop is bounded; whatever it started is stopped on exit, by pid.
+#
+# SIPP_CALLER_OPTS adds options to the SIPp callers (e.g. -trace_shortmsg: one line per message, in the folder the
+# script runs from), to see what happened to a call that did not finish.
 #
 # Usage: bench/call-rate.sh [--rates "100 200 ..."] [--step-seconds S] [--pairs K] [--callers N] [--call-ms MS]
 #                           [--warmup-calls N] [--live-calls N] [--rtp-ports A-B] [--target both|switchboard|kamailio]
@@ -55,7 +59,7 @@ RING_CALLEE=910000
 KAMAILIO_SHM_MB=1024
 SETTLE_SECONDS=35        # 64*T1: every INVITE (RFC 6026 Accepted) and non-INVITE transaction (Timer J) has ended
 
-usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 die() { echo "call-rate: $*" >&2; exit 1; }
 
 while [[ $# -gt 0 ]]; do
@@ -204,7 +208,7 @@ sipp_calls() {
         callee=$(( callee_base + k ))
         timeout $(( limit + 15 )) sipp "127.0.0.1:$port" -sf "$CALLER" -inf "$WORK/callers-$k.csv" -s "$callee" \
             -auth_uri "$callee@127.0.0.1:$port" -i "127.0.0.$(( 10 + k ))" -ci "127.0.0.$(( 10 + k ))" -p "$UAC_PORT" -m "$per_calls" \
-            -r "$per_rate" -d "$hold_ms" -nostdin -nd -buff_size 4194304 -timeout "${limit}s" -fd 3600 \
+            -r "$per_rate" -d "$hold_ms" ${SIPP_CALLER_OPTS:-} -nostdin -nd -buff_size 4194304 -timeout "${limit}s" -fd 3600 \
             -trace_stat -stf "$WORK/$tag-$k.csv" -trace_err -error_file "$WORK/$tag-$k-errors.log" >"$WORK/$tag-$k.out" 2>&1 &
         pids+=($!); PIDS+=($!)
     done
