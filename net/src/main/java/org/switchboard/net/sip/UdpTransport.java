@@ -20,7 +20,8 @@ import org.switchboard.sip.transport.TransportSender.SendResult;
 /**
  * SIP over UDP (RFC 3261 §18.1, §18.2). With epoll, one socket per event loop shares the port
  * through SO_REUSEPORT, so the kernel spreads datagrams over all cores by source address;
- * a reply leaves from the socket of the current event loop when there is one (no thread hop).
+ * a reply leaves from the socket of the current event loop when there is one, and is written
+ * by the calling thread itself when the socket is native ({@link DirectDatagram}): no thread hop.
  */
 final class UdpTransport {
 
@@ -31,11 +32,14 @@ final class UdpTransport {
     private final Channel[] channels;
     private final InetSocketAddress local;
     private final TransportCounters.Meter meter;
+    /** Native sockets: send from the calling thread ({@link DirectDatagram}). */
+    private final boolean direct;
 
     private UdpTransport(Channel[] channels, InetSocketAddress local, TransportCounters.Meter meter) {
         this.channels = channels;
         this.local = local;
         this.meter = meter;
+        this.direct = DirectDatagram.supported(channels[0]);
     }
 
     static UdpTransport bind(IoRuntime io, SipTransportConfig config, Delivery delivery, TransportCounters.Meter meter)
@@ -83,6 +87,17 @@ final class UdpTransport {
             return;
         }
         int length = message.length;
+        if (direct) {
+            try {
+                if (DirectDatagram.send(ch, message, remote)) {
+                    SendOutcome.succeeded(result, flow, meter, length);
+                    return;
+                }
+            } catch (IOException e) {
+                SendOutcome.failed(result, flow, e, meter);
+                return;
+            }
+        }
         ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(message), remote)).addListener(f -> {
             if (f.isSuccess()) SendOutcome.succeeded(result, flow, meter, length);
             else SendOutcome.failed(result, flow, f.cause(), meter);

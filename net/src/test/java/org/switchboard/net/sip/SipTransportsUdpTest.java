@@ -182,4 +182,57 @@ class SipTransportsUdpTest {
         transports.send(Transport.UDP, new InetSocketAddress("127.0.0.1", 9), new byte[] {1}, (f, e) -> errors.add(e));
         assertThat(errors).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("closed"));
     }
+
+    @Test
+    void aSendFromAPlatformThreadLeavesBeforeSendReturnsWithoutAHopToTheEventLoop() throws Exception {
+        start();
+        sendFromClient(Inbox.options("d1").getBytes(US_ASCII));
+        Flow flow = inbox.next().flow();
+        List<Thread> doneOn = new CopyOnWriteArrayList<>();
+        transports.send(flow, Inbox.response("d1").getBytes(US_ASCII), (f, error) -> doneOn.add(Thread.currentThread()));
+        if (transports.nativeTransport()) assertThat(doneOn).containsExactly(Thread.currentThread());
+        DatagramPacket reply = receiveOnClient();
+        assertThat(new String(reply.getData(), 0, reply.getLength(), US_ASCII)).isEqualTo(Inbox.response("d1"));
+        assertThat(reply.getSocketAddress()).isEqualTo(transports.localAddress(Transport.UDP));
+    }
+
+    @Test
+    void sendsFromVirtualAndConcurrentThreadsAllArriveWhole() throws Exception {
+        start();
+        InetSocketAddress to = (InetSocketAddress) client.getLocalSocketAddress();
+        String big = "INFO sip:a@b SIP/2.0\r\nContent-Length: 20000\r\n\r\n" + "b".repeat(20_000);
+        Thread.ofVirtual().start(() -> transports.send(Transport.UDP, to, Inbox.options("virtual").getBytes(US_ASCII), null)).join();
+        assertThat(text(receiveOnClient())).isEqualTo(Inbox.options("virtual"));
+        transports.send(Transport.UDP, to, big.getBytes(US_ASCII), null);   // grows the thread's buffer
+        assertThat(text(receiveOnClient())).isEqualTo(big);
+
+        int threads = 4;
+        int each = 25;
+        List<Thread> senders = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            senders.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < each; i++) {
+                    transports.send(Transport.UDP, to, Inbox.options(id + "-" + i).getBytes(US_ASCII), null);
+                }
+            }));
+        }
+        for (Thread t : senders) t.join();
+        java.util.Set<String> got = new java.util.HashSet<>();
+        for (int i = 0; i < threads * each; i++) got.add(text(receiveOnClient()));
+        assertThat(got).hasSize(threads * each).contains(Inbox.options("3-24"));
+    }
+
+    @Test
+    void aDatagramTheKernelRefusesFailsThroughTheCallback() throws Exception {
+        start();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        byte[] tooBig = new byte[70_000];   // over the 65,507-byte limit of a UDP/IPv4 datagram
+        transports.send(Transport.UDP, (InetSocketAddress) client.getLocalSocketAddress(), tooBig, (f, e) -> errors.add(e));
+        await().until(() -> errors.size() == 1);
+        assertThat(errors.getFirst()).isNotNull();
+        assertThat(transports.stats().of(Transport.UDP).sendFailures()).isEqualTo(1);
+    }
+
+    private static String text(DatagramPacket p) { return new String(p.getData(), 0, p.getLength(), US_ASCII); }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,14 @@ import java.util.function.Function;
  * ({@link #restore}); {@link #close()} flushes what is left. A crash loses at most the last
  * flush interval of changes, which phones repair at their next refresh.
  *
+ * <p>A refresh (RFC 3261 §10.2.1: the same device re-registering, only expiry, Call-ID and CSeq
+ * change) is written only when it moves the stored expiry by more than a tenth of the granted
+ * lifetime ({@link #REFRESH_WRITE_DIVISOR}), or earlier. Phones refreshing at half their expiry,
+ * as usual, are written every time; a storm of refreshes (or a phone re-registering every few
+ * seconds) costs no database write, and after a restart such a binding still lives at least
+ * nine tenths of what it was granted. A stored CSeq lower than the live one is harmless: the
+ * next REGISTER of the same Call-ID carries a higher one anyway (§10.3 step 7).
+ *
  * <p>Expiry is driven by the caller: {@link #expire(Instant)} drops expired bindings (the app
  * calls it periodically); reads filter expired bindings anyway.
  */
@@ -31,16 +40,28 @@ public final class Location implements Registrations, AutoCloseable {
 
     public static final long DEFAULT_FLUSH_MILLIS = 500;
     public static final int DEFAULT_MAX_BATCH = 500;
+    /** A refresh is written when it moves the stored expiry by more than lifetime / this, or back. */
+    public static final int REFRESH_WRITE_DIVISOR = 10;
 
     private static final Comparator<Binding> ORDER =
             Comparator.comparing(Binding::aor).thenComparing(Binding::contactUri);
 
-    /** The bindings of one AOR (never empty) and the earliest expiry among them. */
-    private record AorState(List<Binding> bindings, Instant earliest) {
-        static AorState of(List<Binding> bindings) {
+    /**
+     * The bindings of one AOR (never empty), the earliest expiry among them, and for each the
+     * expiry (epoch milliseconds) last queued for the repository: newer after a skipped refresh.
+     */
+    private record AorState(List<Binding> bindings, Instant earliest, long[] stored) {
+        static AorState of(List<Binding> bindings, long[] stored) {
             Instant min = null;
             for (Binding b : bindings) if (min == null || b.expiresAt().isBefore(min)) min = b.expiresAt();
-            return new AorState(List.copyOf(bindings), min);
+            return new AorState(List.copyOf(bindings), min, stored);
+        }
+
+        /** As stored: each binding's own expiry (loaded from the repository). */
+        static AorState stored(List<Binding> bindings) {
+            long[] stored = new long[bindings.size()];
+            for (int i = 0; i < stored.length; i++) stored[i] = bindings.get(i).expiresAt().toEpochMilli();
+            return of(bindings, stored);
         }
     }
 
@@ -96,7 +117,7 @@ public final class Location implements Registrations, AutoCloseable {
         }
         int n = 0;
         for (var e : grouped.entrySet()) {
-            byAor.put(e.getKey(), AorState.of(e.getValue()));
+            byAor.put(e.getKey(), AorState.stored(e.getValue()));
             n += e.getValue().size();
         }
         return n;
@@ -130,8 +151,8 @@ public final class Location implements Registrations, AutoCloseable {
             result[0] = u.result();
             List<Binding> next = u.bindings();
             if (next == current) return old;
-            queueDifferences(current, next);
-            return next.isEmpty() ? null : AorState.of(next);
+            long[] stored = queueDifferences(old, next);
+            return next.isEmpty() ? null : AorState.of(next, stored);
         });
         @SuppressWarnings("unchecked")
         R r = (R) result[0];
@@ -151,15 +172,18 @@ public final class Location implements Registrations, AutoCloseable {
             byAor.computeIfPresent(e.getKey(), (k, s) -> {
                 if (now.isBefore(s.earliest())) return s;
                 List<Binding> live = new ArrayList<>(s.bindings().size());
-                for (Binding b : s.bindings()) {
+                long[] stored = new long[s.bindings().size()];
+                for (int i = 0; i < s.bindings().size(); i++) {
+                    Binding b = s.bindings().get(i);
                     if (b.expired(now)) {
                         writeBehind.remove(b.key());
                         removed[0]++;
                     } else {
+                        stored[live.size()] = s.stored()[i];
                         live.add(b);
                     }
                 }
-                return live.isEmpty() ? null : AorState.of(live);
+                return live.isEmpty() ? null : AorState.of(live, Arrays.copyOf(stored, live.size()));
             });
         }
         return removed[0];
@@ -188,37 +212,58 @@ public final class Location implements Registrations, AutoCloseable {
     @Override
     public void close() { writeBehind.close(); }
 
-    private void queueDifferences(List<Binding> before, List<Binding> after) {
-        if (before.size() > 16 || after.size() > 16) {
-            queueDifferencesByMap(before, after);
-            return;
+    /**
+     * Queues what changed from {@code old} to {@code after} for the repository and returns, for
+     * each binding of {@code after}, the expiry the repository will hold for it.
+     */
+    private long[] queueDifferences(AorState old, List<Binding> after) {
+        List<Binding> before = old == null ? List.of() : old.bindings();
+        long[] stored = new long[after.size()];
+        // the usual case is a few contacts per AOR: a linear search beats building a map
+        Map<Binding.Key, Integer> index = before.size() > 16 ? indexByKey(before) : null;
+        for (int i = 0; i < after.size(); i++) {
+            Binding b = after.get(i);
+            int j = index != null ? index.getOrDefault(b.key(), -1) : indexOf(before, b.aor(), b.contactUri());
+            Binding prev = j < 0 ? null : before.get(j);
+            long prevStored = j < 0 ? 0 : old.stored()[j];
+            if (b.equals(prev)) {
+                stored[i] = prevStored;
+            } else if (!b.isRefreshOf(prev)) {
+                writeBehind.upsert(b);
+                stored[i] = b.expiresAt().toEpochMilli();
+            } else if (refreshWorthWriting(b, prevStored)) {
+                writeBehind.refresh(b);
+                stored[i] = b.expiresAt().toEpochMilli();
+            } else {
+                stored[i] = prevStored;
+            }
         }
-        // the usual case, a few contacts per AOR: nested loops beat building a map
-        for (Binding b : after) {
-            Binding prev = find(before, b.aor(), b.contactUri());
-            if (!b.equals(prev)) queueWrite(b, prev);
+        Map<Binding.Key, Integer> kept = after.size() > 16 ? indexByKey(after) : null;
+        for (Binding b : before) {
+            boolean gone = kept != null ? !kept.containsKey(b.key()) : indexOf(after, b.aor(), b.contactUri()) < 0;
+            if (gone) writeBehind.remove(b.key());
         }
-        for (Binding b : before) if (find(after, b.aor(), b.contactUri()) == null) writeBehind.remove(b.key());
+        return stored;
     }
 
-    /** A new or changed binding: a refresh when only what a re-registration changes has changed. */
-    private void queueWrite(Binding b, Binding prev) {
-        if (b.isRefreshOf(prev)) writeBehind.refresh(b);
-        else writeBehind.upsert(b);
+    /** See the class comment: a refresh that moves the stored expiry back, or forward by more than lifetime/10. */
+    private static boolean refreshWorthWriting(Binding b, long storedExpiry) {
+        long expiry = b.expiresAt().toEpochMilli();
+        long lifetime = expiry - b.registeredAt().toEpochMilli();
+        return expiry < storedExpiry || expiry - storedExpiry > lifetime / REFRESH_WRITE_DIVISOR;
     }
 
-    private void queueDifferencesByMap(List<Binding> before, List<Binding> after) {
-        Map<Binding.Key, Binding> old = new HashMap<>(before.size() * 2);
-        for (Binding b : before) old.put(b.key(), b);
-        for (Binding b : after) {
-            Binding prev = old.remove(b.key());
-            if (!b.equals(prev)) queueWrite(b, prev);
+    private static Map<Binding.Key, Integer> indexByKey(List<Binding> bindings) {
+        Map<Binding.Key, Integer> index = new HashMap<>(bindings.size() * 2);
+        for (int i = 0; i < bindings.size(); i++) index.put(bindings.get(i).key(), i);
+        return index;
+    }
+
+    private static int indexOf(List<Binding> bindings, String aor, String contactUri) {
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding b = bindings.get(i);
+            if (b.aor().equals(aor) && b.contactUri().equals(contactUri)) return i;
         }
-        for (Binding.Key k : old.keySet()) writeBehind.remove(k);
-    }
-
-    private static Binding find(List<Binding> bindings, String aor, String contactUri) {
-        for (Binding b : bindings) if (b.aor().equals(aor) && b.contactUri().equals(contactUri)) return b;
-        return null;
+        return -1;
     }
 }

@@ -72,6 +72,83 @@ class LocationTest {
         assertThat(repo.rows.get(first.key())).isEqualTo(refreshed);
     }
 
+    /** The same device re-registering at {@code at} for {@code seconds}: a refresh (RFC 3261 §10.2.1). */
+    private static Binding refresh(Binding b, Instant at, long seconds, long cseq) {
+        return new Binding(b.aor(), b.contactUri(), at.plusSeconds(seconds), b.callId(), cseq, b.flow(), b.userAgent(), at);
+    }
+
+    @Test
+    void frequentRefreshesAreNotWrittenButOnesThatMoveTheExpiryFarEnoughAre() {
+        Binding first = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(3600));
+        location.update("1001", c -> put(first));
+        location.flush();
+        Binding soon = refresh(first, T0.plusSeconds(5), 3600, 2);
+        location.update("1001", c -> put(soon));
+        assertThat(location.pendingWrites()).isZero();                 // 5 s of 3600: kept in memory only
+        assertThat(location.lookup("1001", T0.plusSeconds(3601))).containsExactly(soon);
+        Binding still = refresh(first, T0.plusSeconds(300), 3600, 3);
+        location.update("1001", c -> put(still));
+        assertThat(location.pendingWrites()).isZero();                 // 300 s: still within a tenth
+        Binding later = refresh(first, T0.plusSeconds(400), 3600, 4);
+        location.update("1001", c -> put(later));
+        assertThat(location.flush()).isEqualTo(1);                     // 400 s > 360 s: written
+        assertThat(repo.rows.get(first.key())).isEqualTo(later);
+    }
+
+    @Test
+    void aRefreshThatShortensTheExpiryIsAlwaysWritten() {
+        Binding first = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(3600));
+        location.update("1001", c -> put(first));
+        location.flush();
+        Binding shorter = refresh(first, T0.plusSeconds(1), 60, 2);
+        location.update("1001", c -> put(shorter));
+        assertThat(location.flush()).isEqualTo(1);
+        assertThat(repo.rows.get(first.key()).expiresAt()).isEqualTo(T0.plusSeconds(61));
+    }
+
+    @Test
+    void afterASkippedRefreshTheStoredCopyStillOutlivesMostOfTheGrant() {
+        Binding first = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(3600));
+        location.update("1001", c -> put(first));
+        for (int i = 1; i <= 100; i++) {
+            Binding r = refresh(first, T0.plusSeconds(3L * i), 3600, 1 + i);
+            location.update("1001", c -> put(r));
+        }
+        location.flush();
+        try (Location restored = Location.restore(repo, InstantSource.fixed(T0.plusSeconds(300)), T0.plusSeconds(300))) {
+            Binding back = restored.lookup("1001", T0.plusSeconds(300)).getFirst();
+            // live expiry T0+3900; stored T0+3600: more than nine tenths of the grant still ahead
+            assertThat(back.expiresAt()).isAfterOrEqualTo(T0.plusSeconds(3900 - 360));
+        }
+    }
+
+    @Test
+    void aChangedFlowIsWrittenEvenRightAfterASkippedRefresh() {
+        Binding first = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(3600));
+        location.update("1001", c -> put(first));
+        location.flush();
+        location.update("1001", c -> put(refresh(first, T0.plusSeconds(2), 3600, 2)));
+        Flow moved = new Flow(Transport.UDP, FLOW.local(), new InetSocketAddress("192.0.2.99", 5062));
+        Binding roamed = new Binding("1001", first.contactUri(), T0.plusSeconds(3604), first.callId(), 3, moved,
+                first.userAgent(), T0.plusSeconds(4));
+        location.update("1001", c -> put(roamed));
+        assertThat(location.flush()).isEqualTo(1);
+        assertThat(repo.rows.get(first.key())).isEqualTo(roamed);
+    }
+
+    @Test
+    void expiryKeepsTheStoredExpiriesOfTheBindingsLeft() {
+        Binding shortOne = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(60));
+        Binding longOne = binding("1001", "sip:1001@192.0.2.11", T0.plusSeconds(3600));
+        location.update("1001", c -> put(shortOne, longOne));
+        location.flush();
+        assertThat(location.expire(T0.plusSeconds(61))).isEqualTo(1);
+        location.flush();
+        Binding r = refresh(longOne, T0.plusSeconds(62), 3600, 2);
+        location.update("1001", c -> put(r));
+        assertThat(location.pendingWrites()).isZero();   // compared with longOne's stored expiry, not shortOne's
+    }
+
     @Test
     void removalsAreWrittenToo() {
         Binding b = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(600));

@@ -22,19 +22,29 @@ final class HostSyntax {
         int end = h.charAt(h.length() - 1) == '.' ? h.length() - 1 : h.length(); // absolute name
         if (end == 0) return false;
         boolean allNumeric = true;
+        // while all numeric, the dotted-quad rules are checked on the way: one pass for an IPv4 address
+        boolean quad = true;
+        int labels = 0;
+        int value = 0;
         int labelStart = 0;
         for (int i = 0; i <= end; i++) {
             char c = i < end ? h.charAt(i) : '.';
             if (c == '.') {
                 if (i == labelStart || h.charAt(labelStart) == '-' || h.charAt(i - 1) == '-') return false;
+                if (i - labelStart > 3 || value > 255) quad = false;
+                labels++;
+                value = 0;
                 labelStart = i + 1;
+            } else if (Syntax.isDigit(c)) {
+                value = value * 10 + (c - '0');
+                if (value > 999) value = 999;
             } else if (Syntax.isAlpha(c) || c == '-' || c == '_') {
                 allNumeric = false;
-            } else if (!Syntax.isDigit(c)) {
+            } else {
                 return false;
             }
         }
-        return !allNumeric || (end == h.length() && isIpv4(h));
+        return !allNumeric || (end == h.length() && quad && labels == 4);
     }
 
     /** Dotted-quad IPv4, each part 0 to 255 with at most three digits. */

@@ -145,7 +145,8 @@ public final class NameAddr {
         boolean sip = colon == 3 && uri.regionMatches(true, 0, "sip", 0, 3);
         boolean sips = colon == 4 && uri.regionMatches(true, 0, "sips", 0, 4);
         if (sip || sips) {
-            Optional<SipUri> parsed = SipUri.parse(uri);
+            // the loop above rejected SP, controls and non-ASCII: nothing for parse to strip or scan again
+            Optional<SipUri> parsed = SipUri.parsePrintable(uri);
             return parsed.isPresent() ? parsed : null;
         }
         return Syntax.hasValidEscapes(uri) ? Optional.empty() : null;

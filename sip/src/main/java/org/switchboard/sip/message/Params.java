@@ -25,6 +25,11 @@ public final class Params {
         return list.isEmpty() ? EMPTY : new Params(Collections.unmodifiableList(new ArrayList<>(list)));
     }
 
+    /** Wraps a list the caller built and will not touch again (the parsers): no copy. */
+    static Params trusted(List<Param> list) {
+        return list.isEmpty() ? EMPTY : new Params(Collections.unmodifiableList(list));
+    }
+
     public List<Param> list() { return list; }
 
     /**

@@ -67,12 +67,20 @@ public record SipUri(String scheme, String user, String password, String host, i
      */
     public static Optional<SipUri> parse(String text) {
         String s = text.strip();
+        if (Syntax.hasSpaceOrControl(s)) return Optional.empty();
+        return parsePrintable(s);
+    }
+
+    /**
+     * {@link #parse} for text already known to hold no SP, control or non-ASCII character
+     * (the parser checked the whole URI before): skips that scan.
+     */
+    static Optional<SipUri> parsePrintable(String s) {
         String scheme;
         if (s.regionMatches(true, 0, "sip:", 0, 4)) scheme = "sip";
         else if (s.regionMatches(true, 0, "sips:", 0, 5)) scheme = "sips";
         else return Optional.empty();
         int colon = scheme.length();
-        if (Syntax.hasSpaceOrControl(s)) return Optional.empty();
         int i = colon + 1;
         String user = null;
         String password = null;
@@ -103,13 +111,12 @@ public record SipUri(String scheme, String user, String password, String host, i
         if (j < s.length() && s.charAt(j) == ':') {
             int portEnd = j + 1;
             while (portEnd < s.length() && s.charAt(portEnd) != ';' && s.charAt(portEnd) != '?') portEnd++;
-            port = parsePort(s.substring(j + 1, portEnd));
+            port = parsePort(s, j + 1, portEnd);
             if (port < 0) return Optional.empty();
             j = portEnd;
         }
         int q = s.indexOf('?', j);
-        String paramText = s.substring(j, q >= 0 ? q : s.length());
-        Params params = parseUriParams(paramText);
+        Params params = parseUriParams(s, j, q >= 0 ? q : s.length());
         if (params == null) return Optional.empty();
         String headers = null;
         if (q >= 0) {
@@ -119,25 +126,26 @@ public record SipUri(String scheme, String user, String password, String host, i
         return Optional.of(new SipUri(scheme, user, password, host, port, params, headers));
     }
 
-    /** {@code *( ";" pname [ "=" pvalue ] )}: no LWS inside a URI, names and values of paramchar. */
-    private static Params parseUriParams(String text) {
-        if (text.isEmpty()) return Params.empty();
-        if (text.charAt(0) != ';') return null;
+    /** {@code *( ";" pname [ "=" pvalue ] )} in {@code s[from, to)}: no LWS inside a URI, names and values of paramchar. */
+    private static Params parseUriParams(String s, int from, int to) {
+        if (from == to) return Params.empty();
+        if (s.charAt(from) != ';') return null;
         List<Params.Param> list = new ArrayList<>(4);
-        int i = 1;
+        int i = from + 1;
         while (true) {
-            int next = text.indexOf(';', i);
-            int end = next < 0 ? text.length() : next;
-            int eq = text.indexOf('=', i);
-            if (eq > end) eq = -1;
-            String name = text.substring(i, eq >= 0 ? eq : end);
-            String value = eq >= 0 ? text.substring(eq + 1, end) : null;
+            int next = s.indexOf(';', i);
+            if (next >= to) next = -1;
+            int end = next < 0 ? to : next;
+            int eq = s.indexOf('=', i);
+            if (eq >= end) eq = -1;
+            String name = s.substring(i, eq >= 0 ? eq : end);
+            String value = eq >= 0 ? s.substring(eq + 1, end) : null;
             if (!isParamText(name) || (value != null && !isParamText(value))) return null;
             list.add(new Params.Param(name, value));
             if (next < 0) break;
             i = next + 1;
         }
-        return Params.of(list);
+        return Params.trusted(list);
     }
 
     /** user or password characters: unreserved, escaped, user-unreserved (RFC 3261 §25.1). */
@@ -168,9 +176,17 @@ public record SipUri(String scheme, String user, String password, String host, i
         return Syntax.hasValidEscapes(s);
     }
 
-    static int parsePort(String p) {
-        if (!Syntax.isDigits(p, 5)) return -1;
-        int v = Integer.parseInt(p);
+    static int parsePort(String p) { return parsePort(p, 0, p.length()); }
+
+    /** The port written in {@code s[from, to)}: 1 to 5 digits, at most 65535; else -1. */
+    static int parsePort(String s, int from, int to) {
+        if (to <= from || to - from > 5) return -1;
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!Syntax.isDigit(c)) return -1;
+            v = v * 10 + (c - '0');
+        }
         return v <= 65535 ? v : -1;
     }
 

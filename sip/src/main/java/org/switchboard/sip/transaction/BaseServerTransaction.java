@@ -12,10 +12,10 @@ import org.switchboard.sip.transport.Flow;
  * (computed once by {@link ResponseRouting}), the last response for retransmission, the To
  * tag, and the hop onto the shard when the TU answers from another thread.
  *
- * <p>A completed non-INVITE transaction over UDP lives on for Timer J (32 s) only to answer
- * retransmissions with its last response; it {@linkplain #releaseRequest() lets go of the
- * request} then, so that the many transactions of a registration storm hold a few hundred
- * bytes each instead of the whole parsed request.
+ * <p>A non-INVITE transaction {@linkplain #releaseRequest() lets go of its request} once its
+ * final response is sent: a TU that still holds the transaction then holds a few hundred bytes
+ * instead of the whole parsed request (the Completed state itself lives in the layer, see
+ * {@link CompletedAnswers}).
  */
 abstract sealed class BaseServerTransaction extends Transaction implements ServerTransaction
         permits InviteServerTransaction, NonInviteServerTransaction {
@@ -110,9 +110,14 @@ abstract sealed class BaseServerTransaction extends Transaction implements Serve
 
     /** Sends a new response and keeps it for retransmission. */
     final void send(SipResponse response) {
+        keep(response);
+        resend();
+    }
+
+    /** Makes {@code response} the one {@link #resend()} sends. */
+    final void keep(SipResponse response) {
         lastResponse = response.toBytes();
         lastStatus = response.status();
-        resend();
     }
 
     final void resend() {

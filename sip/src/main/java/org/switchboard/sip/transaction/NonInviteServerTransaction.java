@@ -55,6 +55,14 @@ import org.switchboard.sip.transport.Flow;
  * Timer J is 64*T1 on unreliable transports and zero on reliable ones: over TCP the
  * transaction ends as soon as its final response is sent. Retransmissions in Trying are
  * absorbed silently (nothing has been sent yet).
+ *
+ * <p>Completed is not a state of this object: all it does there is re-send the final response
+ * for each retransmission until Timer J, so on an unreliable transport the transaction hands
+ * its key, response and response flow to the layer ({@link TransactionEnv#keepAnswer}, kept in
+ * {@link CompletedAnswers}) and ends; hundreds of thousands of completed REGISTER transactions
+ * then cost a map entry each instead of an object and a timer. A transport error on the final
+ * response itself still informs the TU and withdraws the answer; a re-sent answer that fails is
+ * not reported (the peer retransmits, or its Timer F ends its transaction).
  */
 final class NonInviteServerTransaction extends BaseServerTransaction {
 
@@ -83,18 +91,7 @@ final class NonInviteServerTransaction extends BaseServerTransaction {
             @Override
             void onTransportError(NonInviteServerTransaction tx) { tx.transportError(); }
         },
-        COMPLETED {
-            @Override
-            void onRetransmission(NonInviteServerTransaction tx) { tx.resend(); }
-
-            @Override
-            void onTimer(NonInviteServerTransaction tx, TransactionTimer timer) {
-                if (timer == TransactionTimer.J) tx.terminate();
-            }
-
-            @Override
-            void onTransportError(NonInviteServerTransaction tx) { tx.transportError(); }
-        },
+        /** After the final response; on unreliable transports the layer answers retransmissions until Timer J. */
         TERMINATED;
 
         /** Default: a response from the TU is not accepted any more and is dropped. */
@@ -109,6 +106,8 @@ final class NonInviteServerTransaction extends BaseServerTransaction {
     }
 
     State state = State.TRYING;
+    /** True while the layer keeps our final response and it is not known to have failed. */
+    private boolean answerKept;
 
     NonInviteServerTransaction(TransactionEnv env, ServerKey key, SipRequest request, Flow flow,
                                Flow responseFlow, InetSocketAddress reconnect) {
@@ -141,17 +140,29 @@ final class NonInviteServerTransaction extends BaseServerTransaction {
         env.terminated(this);
     }
 
+    /** The final response: Completed lives on in the layer for Timer J (unreliable), then Terminated. */
     private void complete(SipResponse r) {
+        keep(r);
         Duration j = env.timers().timerJ(reliable);
-        if (j.isZero()) {
-            terminate();
-        } else {
-            state = State.COMPLETED;
-            startTimer(TransactionTimer.J, j);
+        if (!j.isZero()) {
+            env.keepAnswer(key, lastResponse, responseFlow, j);
+            answerKept = true;
         }
-        send(r);
-        // Completed: only the response is resent from now on (§17.2.2); Timer J may be 32 s long
+        terminate();
+        resend();
         releaseRequest();
+    }
+
+    @Override
+    void sendFailed() {
+        if (answerKept) {
+            // the final response did not leave (§17.2.4): nothing to repeat; the TU hears of it
+            answerKept = false;
+            env.forgetAnswer(key);
+            notifyFailure(TransactionFailure.TRANSPORT_ERROR);
+            return;
+        }
+        super.sendFailed();
     }
 
     private void transportError() {

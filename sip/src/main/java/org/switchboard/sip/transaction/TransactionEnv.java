@@ -1,6 +1,8 @@
 package org.switchboard.sip.transaction;
 
+import java.time.Duration;
 import org.switchboard.sip.time.Scheduler;
+import org.switchboard.sip.transport.Flow;
 import org.switchboard.sip.transport.TransportSender;
 
 /**
@@ -36,6 +38,17 @@ interface TransactionEnv {
 
     /** The transaction reached Terminated: forget it. Called once per transaction. */
     void terminated(Transaction transaction);
+
+    /**
+     * Takes over the Completed state of a non-INVITE server transaction on an unreliable
+     * transport (RFC 3261 §17.2.2): re-sends {@code response} on {@code flow} for each
+     * retransmission of the request with {@code key} until {@code timerJ} has passed. The
+     * transaction object then leaves the table; see {@link CompletedAnswers}.
+     */
+    void keepAnswer(ServerKey key, byte[] response, Flow flow, Duration timerJ);
+
+    /** Forgets an answer given to {@link #keepAnswer}: its first send failed (§17.2.4). */
+    void forgetAnswer(ServerKey key);
 
     /** A TU callback threw: log it (never rethrown into the stack). */
     void tuFailed(String callback, RuntimeException error);

@@ -1,6 +1,7 @@
 package org.switchboard.sip.transaction;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -22,6 +23,10 @@ import org.switchboard.sip.transport.TransportSender;
  * Call-IDs hashed to it, and the rules that run before a transaction exists (parse, stateless
  * error answers, RFC 3581 stamping, matching per RFC 3261 §17.1.3 and §17.2.3, CANCEL §9.2).
  *
+ * <p>Completed non-INVITE server transactions on unreliable transports are not kept as objects:
+ * their final responses wait out Timer J in {@link CompletedAnswers}, swept by one timer per
+ * shard (at most one run per {@link #SWEEP_INTERVAL}) instead of one timer per transaction.
+ *
  * <p>Single-threaded: everything below {@link #receive} and {@link #start} runs on this
  * shard's serial executor. {@code owner} marks the thread running a shard task now, so
  * callbacks arriving on that thread run inline and others hop onto the executor.
@@ -38,7 +43,16 @@ final class TransactionLayer implements TransactionEnv {
     private final Executor executor;
     private final Map<ServerKey, BaseServerTransaction> servers = new HashMap<>();
     private final Map<ClientKey, BaseClientTransaction> clients = new HashMap<>();
+    private final CompletedAnswers answers = new CompletedAnswers();
+    /** True while a sweep of {@link #answers} is scheduled. On the shard. */
+    private boolean sweepScheduled;
     private volatile Thread owner;
+
+    /**
+     * Shortest time between two sweeps of expired answers: a sweep only frees memory (an
+     * expired answer is never used), so batching a second of them costs nothing.
+     */
+    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
     TransactionLayer(TransportSender sender, Scheduler scheduler, TimerSettings timers, TransactionUser user,
                      UniqueTokens tokens, StackCounters counters, Executor executor) {
@@ -130,6 +144,35 @@ final class TransactionLayer implements TransactionEnv {
     }
 
     @Override
+    public void keepAnswer(ServerKey key, byte[] response, Flow flow, Duration timerJ) {
+        servers.remove(key);   // still counted in serverTransactions until its answer expires
+        long now = scheduler.nanoTime();
+        counters.serverTransactions.add(-answers.expire(now));
+        answers.put(key, response, flow, now + timerJ.toNanos());
+        scheduleSweep(now);
+    }
+
+    @Override
+    public void forgetAnswer(ServerKey key) {
+        if (answers.remove(key)) counters.serverTransactions.decrement();
+    }
+
+    /** Schedules the next sweep when answers wait and none is scheduled: at the oldest one's deadline. */
+    private void scheduleSweep(long now) {
+        if (sweepScheduled || answers.isEmpty()) return;
+        sweepScheduled = true;
+        long delay = Math.max(answers.nextDeadline() - now, SWEEP_INTERVAL.toNanos());
+        scheduler.schedule(Duration.ofNanos(delay), () -> runOnShard(this::sweep));
+    }
+
+    private void sweep() {
+        sweepScheduled = false;
+        long now = scheduler.nanoTime();
+        counters.serverTransactions.add(-answers.expire(now));
+        scheduleSweep(now);
+    }
+
+    @Override
     public void tuFailed(String callback, RuntimeException error) {
         LOG.log(System.Logger.Level.WARNING, "transaction user failed in " + callback, error);
     }
@@ -173,6 +216,14 @@ final class TransactionLayer implements TransactionEnv {
         if (existing != null) {
             counters.retransmissionsAbsorbed.increment();
             existing.onRetransmission();
+            return;
+        }
+        CompletedAnswers.Answer answer = answers.find(key, scheduler.nanoTime());
+        if (answer != null) {
+            // §17.2.2: a retransmission in Completed gets the final response again
+            counters.retransmissionsAbsorbed.increment();
+            counters.responsesOut.increment();
+            sender.send(answer.flow(), answer.response(), TransportSender.SendResult.IGNORE);
             return;
         }
         Flow responseFlow = ResponseRouting.responseFlow(stamped, flow);
@@ -282,6 +333,6 @@ final class TransactionLayer implements TransactionEnv {
         return failed.status() == 505 ? "Version Not Supported" : "Bad Request";
     }
 
-    /** Live transactions on this shard (for tests). */
-    int size() { return servers.size() + clients.size(); }
+    /** Live transactions on this shard, completed answers included (for tests). */
+    int size() { return servers.size() + clients.size() + answers.size(); }
 }

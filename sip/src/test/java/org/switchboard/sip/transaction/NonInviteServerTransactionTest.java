@@ -1,6 +1,7 @@
 package org.switchboard.sip.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.switchboard.sip.message.SipRequest;
@@ -27,22 +28,31 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
-    void finalResponseIsResentForEachRetransmissionUntilTimerJ() {
+    void finalResponseOverUdpIsKeptByTheLayerUntilTimerJ() {
         NonInviteServerTransaction tx = create(Sip.udp());
         tx.respond(Sip.response(register, 200));
-        assertThat(tx.state).isEqualTo(NonInviteServerTransaction.State.COMPLETED);
-
-        env.advanceSeconds(3);
-        tx.onRetransmission();
-        assertThat(env.sender.sent()).extracting(s -> s.response().status()).containsExactly(200, 200);
-        assertThat(env.sender.last().bytes()).isEqualTo(env.sender.sent().getFirst().bytes());
-
-        env.advanceSeconds(28.9);
-        assertThat(tx.state).isEqualTo(NonInviteServerTransaction.State.COMPLETED);
-        env.advanceSeconds(0.1);   // Timer J = 64*T1
+        // the object ends at once; Completed lives on as (key -> response) in the layer
         assertThat(tx.state).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
         assertThat(env.terminated).containsExactly(tx);
-        assertThat(env.sender.sent()).hasSize(2);   // the server never retransmits on its own
+        assertThat(env.clock.pending()).isZero();   // no Timer J per transaction
+
+        env.advanceSeconds(31.9);
+        CompletedAnswers.Answer kept = env.keptAnswer(tx.key);
+        assertThat(kept).isNotNull();
+        assertThat(kept.response()).isEqualTo(env.sender.last().bytes());
+        assertThat(kept.flow()).isEqualTo(Sip.udp());
+        env.advanceSeconds(0.1);   // Timer J = 64*T1
+        assertThat(env.keptAnswer(tx.key)).isNull();
+        assertThat(env.sender.sent()).hasSize(1);   // the server never retransmits on its own
+    }
+
+    @Test
+    void theRequestIsReleasedOnceAnswered() {
+        NonInviteServerTransaction tx = create(Sip.udp());
+        String tag = tx.localTag();
+        tx.respond(Sip.response(register, 200));
+        assertThatThrownBy(tx::request).isInstanceOf(IllegalStateException.class);
+        assertThat(tx.localTag()).isEqualTo(tag);
     }
 
     @Test
@@ -59,8 +69,8 @@ class NonInviteServerTransactionTest {
         NonInviteServerTransaction tx = create(Sip.udp());
         tx.respond(Sip.response(register, 401));
         tx.respond(Sip.response(register, 200));
-        tx.onRetransmission();
-        assertThat(env.sender.sent()).extracting(s -> s.response().status()).containsExactly(401, 401);
+        assertThat(env.sender.sent()).extracting(s -> s.response().status()).containsExactly(401);
+        assertThat(env.keptAnswer(tx.key).response()).isEqualTo(env.sender.last().bytes());
     }
 
     @Test
@@ -79,5 +89,13 @@ class NonInviteServerTransactionTest {
         tx.respond(Sip.response(register, 200));
         assertThat(tx.state).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
         assertThat(env.user.failures).containsExactly(TransactionFailure.TRANSPORT_ERROR);
+        assertThat(env.keptAnswer(tx.key)).isNull();   // nothing left to repeat
+    }
+
+    @Test
+    void overTcpNothingIsKept() {
+        NonInviteServerTransaction tx = create(Sip.tcp());
+        tx.respond(Sip.response(register, 200));
+        assertThat(env.keptAnswer(tx.key)).isNull();
     }
 }

@@ -299,4 +299,52 @@ class SipStackTest {
         stack.onMessage(register("SIP/2.0/UDP 192.0.2.11:5060;branch=z9hG4bKsame"), Sip.udp());
         assertThat(user.requests).hasSize(2);
     }
+
+    @Test
+    void aRetransmission20SecondsAfterTheAnswerGetsTheSameResponse() {
+        stack.onMessage(register(VIA), Sip.udp());
+        byte[] answer = sender.last().bytes();
+        clock.advance(Duration.ofSeconds(20));
+        stack.onMessage(register(VIA), Sip.udp());
+
+        assertThat(user.requests).hasSize(1);
+        assertThat(sender.sent()).hasSize(2);
+        assertThat(sender.last().bytes()).isEqualTo(answer);
+        assertThat(sender.last().flow()).isEqualTo(Sip.udp());
+        assertThat(stack.stats().serverTransactions()).isEqualTo(1);   // Completed until Timer J
+    }
+
+    @Test
+    void aRetransmission33SecondsAfterTheAnswerIsANewRequest() {
+        stack.onMessage(register(VIA), Sip.udp());
+        clock.advance(Duration.ofSeconds(33));
+        stack.onMessage(register(VIA), Sip.udp());
+
+        assertThat(user.requests).hasSize(2);
+        assertThat(stack.stats().retransmissionsAbsorbed()).isZero();
+    }
+
+    @Test
+    void completedAnswersAreForgottenBySweepsWithoutATimerPerTransaction() {
+        for (int i = 0; i < 100; i++) {
+            stack.onMessage(register("SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKs" + i), Sip.udp());
+            clock.advance(Duration.ofMillis(100));
+        }
+        assertThat(stack.stats().serverTransactions()).isEqualTo(100);
+        assertThat(clock.pending()).isLessThanOrEqualTo(4);   // at most one sweep per shard
+
+        clock.advance(Duration.ofSeconds(32).minusMillis(10_000));   // 32 s after the first answer
+        assertThat(stack.stats().serverTransactions()).isBetween(1L, 99L);
+        clock.advance(Duration.ofSeconds(12));                       // past the last Timer J + a sweep
+        assertThat(stack.stats().serverTransactions()).isZero();
+        assertThat(clock.pending()).isZero();                        // nothing scheduled once idle
+    }
+
+    @Test
+    void overTcpNoAnswerIsKept() {
+        stack.onMessage(register("SIP/2.0/TCP 192.0.2.10:40123;branch=z9hG4bKt"), Sip.tcp());
+        stack.onMessage(register("SIP/2.0/TCP 192.0.2.10:40123;branch=z9hG4bKt"), Sip.tcp());
+        assertThat(user.requests).hasSize(2);   // Timer J is zero: a copy is a new request (§17.2.2)
+        assertThat(clock.pending()).isZero();
+    }
 }

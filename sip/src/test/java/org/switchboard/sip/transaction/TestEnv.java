@@ -1,9 +1,11 @@
 package org.switchboard.sip.transaction;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.sip.time.ManualScheduler;
 import org.switchboard.sip.time.Scheduler;
+import org.switchboard.sip.transport.Flow;
 import org.switchboard.sip.transport.TransportSender;
 
 /** A single-threaded environment for state-machine tests: virtual clock, fake sender, recording TU. */
@@ -15,6 +17,8 @@ final class TestEnv implements TransactionEnv {
     final UniqueTokens tokens = new UniqueTokens("test");
     final List<Transaction> terminated = new ArrayList<>();
     final List<RuntimeException> tuErrors = new ArrayList<>();
+    /** What the layer would keep for Completed non-INVITE transactions (no sweep: expiry is checked on lookup). */
+    final CompletedAnswers answers = new CompletedAnswers();
     private final TimerSettings timers;
 
     TestEnv() { this(TimerSettings.DEFAULT); }
@@ -31,6 +35,16 @@ final class TestEnv implements TransactionEnv {
     @Override public void execute(Runnable task) { task.run(); }
     @Override public void terminated(Transaction transaction) { terminated.add(transaction); }
     @Override public void tuFailed(String callback, RuntimeException error) { tuErrors.add(error); }
+
+    @Override
+    public void keepAnswer(ServerKey key, byte[] response, Flow flow, Duration timerJ) {
+        answers.put(key, response, flow, clock.nanoTime() + timerJ.toNanos());
+    }
+
+    @Override public void forgetAnswer(ServerKey key) { answers.remove(key); }
+
+    /** The answer the layer would re-send now for a retransmission of the request with {@code key}, or null. */
+    CompletedAnswers.Answer keptAnswer(ServerKey key) { return answers.find(key, clock.nanoTime()); }
 
     void advanceMillis(long ms) { clock.advance(java.time.Duration.ofMillis(ms)); }
 
