@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the real SIP peers the end-to-end tests and benchmarks talk to (see shared peers.md):
-# SIPp, baresip, linphonec, Kamailio, sipsak, tshark, espeak-ng, sox.
+# SIPp, baresip, linphonec, Kamailio, sipsak, tshark, espeak-ng, sox; and the reference codec
+# libraries the media tests compare with or load: libopus0 (Opus through FFM), libspandsp2 (G.722).
 # Idempotent: installs only missing packages and runs `apt-get update` only when something is missing.
 # Non-interactive; needs root (or passwordless sudo). Exit status 0 when every peer is present.
 set -euo pipefail
 
-PACKAGES=(sip-tester baresip-core linphone-cli kamailio sipsak tshark espeak-ng sox)
+PACKAGES=(sip-tester baresip-core linphone-cli kamailio sipsak tshark espeak-ng sox libopus0 libspandsp2)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

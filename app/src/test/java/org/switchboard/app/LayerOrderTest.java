@@ -24,8 +24,10 @@ class LayerOrderTest {
                     .should().onlyDependOnClassesThat().resideInAnyPackage("org.switchboard.sip..", "java..", "javax..")
                     .because("sip is the sans-IO SIP stack: JDK only").allowEmptyShould(true),
             classes().that().resideInAPackage("org.switchboard.media..")
-                    .should().onlyDependOnClassesThat().resideInAnyPackage("org.switchboard.media..", "java..", "javax..")
-                    .because("media is pure signal processing: JDK only").allowEmptyShould(true),
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(
+                            "org.switchboard.media..", "java..", "javax..", "io.github.jaredmdobson.concentus..")
+                    .because("media is pure signal processing: JDK and codec libraries (Concentus, the Java Opus)")
+                    .allowEmptyShould(true),
             noClasses().that().resideInAPackage("org.switchboard.net..")
                     .should().dependOnClassesThat().resideInAnyPackage(
                             "org.switchboard.pbx..", "org.switchboard.store..", "org.switchboard.web..", "org.switchboard.app..")
