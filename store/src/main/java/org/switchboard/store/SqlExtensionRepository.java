@@ -19,6 +19,7 @@ import org.switchboard.pbx.extension.ExtensionNumber;
 import org.switchboard.pbx.extension.ExtensionRepository;
 import org.switchboard.pbx.extension.RingTimeout;
 import org.switchboard.pbx.extension.SipSecret;
+import org.switchboard.pbx.extension.SrtpPolicy;
 import org.switchboard.store.crypto.MasterKeyException;
 import org.switchboard.store.crypto.SecretCipher;
 import org.switchboard.store.crypto.SecretDecryptionException;
@@ -32,12 +33,13 @@ import org.switchboard.store.crypto.SecretDecryptionException;
  * (100, 101, ..., 1000), which for digit strings without a leading zero is by length, then text.
  * Numbers that break {@link ExtensionNumber#RULE} are simply not found. The ring timeout is
  * {@code ring_timeout_seconds}, NULL for the server default; a stored value that breaks
- * {@link RingTimeout#RULE} (edited by hand) reads as the default, with a warning.
+ * {@link RingTimeout#RULE} (edited by hand) reads as the default, with a warning. The SRTP policy is
+ * {@code srtp}, one of {@link SrtpPolicy}'s words; anything else reads as the default, with a warning.
  */
 public final class SqlExtensionRepository implements ExtensionRepository {
     private static final byte[] KEY_CHECK_TEXT = "switchboard master key check".getBytes(StandardCharsets.US_ASCII);
     private static final Logger LOG = LoggerFactory.getLogger(SqlExtensionRepository.class);
-    private static final String COLUMNS = "number, name, created_at, ring_timeout_seconds";
+    private static final String COLUMNS = "number, name, created_at, ring_timeout_seconds, srtp";
 
     private final Database db;
     private final SecretCipher cipher;
@@ -109,14 +111,15 @@ public final class SqlExtensionRepository implements ExtensionRepository {
         byte[] sealed = seal(extension.number(), secret);
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO extension (number, name, created_at, secret_sealed, secret_key_version, ring_timeout_seconds)
-                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (number) DO NOTHING""")) {
+                    INSERT INTO extension (number, name, created_at, secret_sealed, secret_key_version, ring_timeout_seconds,
+                    srtp) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (number) DO NOTHING""")) {
                 ps.setString(1, extension.number());
                 ps.setString(2, extension.name());
                 ps.setLong(3, extension.createdAt().toEpochMilli());
                 ps.setBytes(4, sealed);
                 ps.setInt(5, cipher.keyVersion());
                 setRingTimeout(ps, 6, extension.ringTimeout());
+                ps.setString(7, extension.srtp().word());
                 return ps.executeUpdate() == 1;
             }
         });
@@ -158,7 +161,14 @@ public final class SqlExtensionRepository implements ExtensionRepository {
                     + " default; set it again with ./switchboard extension set", number, seconds, RingTimeout.RULE);
             ringTimeout = Optional.empty();
         }
-        return new Extension(number, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), ringTimeout);
+        String srtpWord = rs.getString(5);
+        SrtpPolicy srtp = SrtpPolicy.parse(srtpWord).orElse(null);
+        if (srtp == null) {
+            LOG.warn("Extension {} has srtp '{}' in the database, outside the rule ({}): using {}; set it again with"
+                    + " ./switchboard extension set", number, srtpWord, SrtpPolicy.RULE, SrtpPolicy.DEFAULT.word());
+            srtp = SrtpPolicy.DEFAULT;
+        }
+        return new Extension(number, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), ringTimeout, srtp);
     }
 
     private static void setRingTimeout(PreparedStatement ps, int index, Optional<Duration> ringTimeout) throws SQLException {
@@ -166,16 +176,17 @@ public final class SqlExtensionRepository implements ExtensionRepository {
         else ps.setNull(index, Types.INTEGER);
     }
 
-    /** Writes name and ring timeout only: the sealed secret and {@code created_at} stay as stored. */
+    /** Writes name, ring timeout and SRTP policy only: the sealed secret and {@code created_at} stay as stored. */
     @Override
     public boolean updateSettings(Extension extension) {
         Objects.requireNonNull(extension, "extension");
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE extension SET name = ?, ring_timeout_seconds = ? WHERE number = ?")) {
+                    "UPDATE extension SET name = ?, ring_timeout_seconds = ?, srtp = ? WHERE number = ?")) {
                 ps.setString(1, extension.name());
                 setRingTimeout(ps, 2, extension.ringTimeout());
-                ps.setString(3, extension.number());
+                ps.setString(3, extension.srtp().word());
+                ps.setString(4, extension.number());
                 return ps.executeUpdate() == 1;
             }
         });

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 import org.switchboard.pbx.extension.Extension;
 import org.switchboard.pbx.extension.SipSecret;
+import org.switchboard.pbx.extension.SrtpPolicy;
 import org.switchboard.store.crypto.MasterKeyException;
 import org.switchboard.store.crypto.SecretCipher;
 import org.switchboard.store.crypto.SecretDecryptionException;
@@ -139,6 +140,46 @@ class SqlExtensionRepositoryTest {
             assertThat(old.find("101")).contains(ext("101", "Alice"));
             assertThat(old.updateSettings(ext("101", "Alice").withRingTimeout(Optional.of(Duration.ofSeconds(20))))).isTrue();
             assertThat(old.find("101").orElseThrow().ringTimeout()).contains(Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void theSrtpPolicyRoundTripsAndIsOptionalUnlessSet() {
+        repo.add(ext("101", "Hall"), SipSecret.of("hall-pass-1"));
+        repo.add(ext("102", "Doctor").withSrtp(SrtpPolicy.REQUIRED), SipSecret.of("doctor-pass-2"));
+        assertThat(repo.find("101").orElseThrow().srtp()).isEqualTo(SrtpPolicy.OPTIONAL);
+        assertThat(repo.find("102").orElseThrow().srtp()).isEqualTo(SrtpPolicy.REQUIRED);
+
+        assertThat(repo.updateSettings(ext("101", "Hall").withSrtp(SrtpPolicy.OFF))).isTrue();
+        assertThat(repo.list()).extracting(Extension::srtp).containsExactly(SrtpPolicy.OFF, SrtpPolicy.REQUIRED);
+        assertThat(repo.secret("101")).contains(SipSecret.of("hall-pass-1"));
+
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE extension SET srtp = 'maybe' WHERE number = '101'")) {
+                return ps.executeUpdate();
+            }
+        });
+        assertThat(repo.find("101").orElseThrow().srtp()).as("a hand-edited word reads as the default")
+                .isEqualTo(SrtpPolicy.OPTIONAL);
+    }
+
+    @Test
+    void extensionsStoredBeforeTheSrtpColumnAreOptional() throws Exception {
+        Path oldDir = dataDir.resolve("v3");
+        Files.createDirectories(oldDir);
+        SQLiteDataSource v3 = new SQLiteDataSource();
+        v3.setUrl("jdbc:sqlite:" + oldDir.resolve(Database.FILE_NAME));
+        Flyway.configure(Database.class.getClassLoader()).dataSource(v3).locations("classpath:db/migration")
+                .target("3").load().migrate();
+        try (var c = v3.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO extension (number, name, created_at, secret_sealed, secret_key_version,"
+                    + " ring_timeout_seconds) VALUES ('101', 'Alice', " + CREATED.toEpochMilli() + ", X'00', 1, 20)");
+        }
+        try (Database upgraded = Database.open(oldDir)) {
+            SqlExtensionRepository old = new SqlExtensionRepository(upgraded, SecretCipher.open(oldDir));
+            Extension alice = old.find("101").orElseThrow();
+            assertThat(alice.srtp()).isEqualTo(SrtpPolicy.OPTIONAL);
+            assertThat(alice.ringTimeout()).contains(Duration.ofSeconds(20));
         }
     }
 

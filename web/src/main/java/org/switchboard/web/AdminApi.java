@@ -23,10 +23,10 @@ import org.switchboard.pbx.registrar.Registrations;
  * document, never a stack trace.
  *
  * <pre>
- * GET    /api/v1/extensions                  200 [{number,name,createdAt,ringTimeoutSeconds,effectiveRingTimeoutSeconds}]
+ * GET    /api/v1/extensions                  200 [{number,name,createdAt,ringTimeoutSeconds,effectiveRingTimeoutSeconds,srtp}]
  * POST   /api/v1/extensions                  201 {number,name,createdAt,ringTimeoutSeconds,...[,generatedPassword]}  400 409
  * GET    /api/v1/extensions/{number}         200 {number,name,createdAt,ringTimeoutSeconds,...}  400 404
- * PATCH  /api/v1/extensions/{number}         200 {number,name,...} for {name?,ringTimeoutSeconds?|null}  400 404
+ * PATCH  /api/v1/extensions/{number}         200 {number,name,...} for {name?,ringTimeoutSeconds?|null,srtp?}  400 404
  * DELETE /api/v1/extensions/{number}         204  400 404
  * PUT    /api/v1/extensions/{number}/password 200 {number,name,createdAt,...[,generatedPassword]} 400 404
  * GET    /api/v1/registrations               200 [{aor,contact,expiresInSeconds,transport,source,userAgent,registeredAt}]

@@ -30,10 +30,11 @@ public final class ApiDocuments {
 
     /**
      * Body of {@code PATCH /api/v1/extensions/{number}}: a field left out keeps its value;
-     * {@code "ringTimeoutSeconds": null} returns to the server default. Fields are kept as JSON to
-     * tell a missing field (Java null) from an explicit JSON null.
+     * {@code "ringTimeoutSeconds": null} returns to the server default; {@code "srtp"} is
+     * {@code "required"}, {@code "optional"} or {@code "off"} (null: optional). Fields are kept as JSON to tell a
+     * missing field (Java null) from an explicit JSON null.
      */
-    public record ExtensionPatch(JsonNode name, JsonNode ringTimeoutSeconds) { }
+    public record ExtensionPatch(JsonNode name, JsonNode ringTimeoutSeconds, JsonNode srtp) { }
 
     /** Body of {@code PUT /api/v1/extensions/{number}/password}; empty or without {@code password} generates one. */
     public record NewPassword(String password) { }
@@ -41,13 +42,15 @@ public final class ApiDocuments {
     /**
      * An extension as listed: never its password. {@code ringTimeoutSeconds} is its own ring
      * timeout, null when it rings for the server default; {@code effectiveRingTimeoutSeconds} is
-     * how long its phones ring either way.
+     * how long its phones ring either way; {@code srtp} its SRTP policy ({@code required},
+     * {@code optional}, {@code off}).
      */
     public record ExtensionDocument(String number, String name, String createdAt, Long ringTimeoutSeconds,
-                                    long effectiveRingTimeoutSeconds) {
+                                    long effectiveRingTimeoutSeconds, String srtp) {
         public static ExtensionDocument of(Extension e, Duration serverDefault) {
             return new ExtensionDocument(e.number(), e.name(), e.createdAt().toString(),
-                    e.ringTimeout().map(Duration::toSeconds).orElse(null), e.ringTimeoutOr(serverDefault).toSeconds());
+                    e.ringTimeout().map(Duration::toSeconds).orElse(null), e.ringTimeoutOr(serverDefault).toSeconds(),
+                    e.srtp().word());
         }
     }
 
@@ -58,10 +61,10 @@ public final class ApiDocuments {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SavedExtension(String number, String name, String createdAt,
                                  @JsonInclude(JsonInclude.Include.ALWAYS) Long ringTimeoutSeconds,
-                                 long effectiveRingTimeoutSeconds, String generatedPassword) {
+                                 long effectiveRingTimeoutSeconds, String srtp, String generatedPassword) {
         public static SavedExtension of(ExtensionDocument e, String generatedPassword) {
             return new SavedExtension(e.number(), e.name(), e.createdAt(), e.ringTimeoutSeconds(),
-                    e.effectiveRingTimeoutSeconds(), generatedPassword);
+                    e.effectiveRingTimeoutSeconds(), e.srtp(), generatedPassword);
         }
     }
 

@@ -11,6 +11,7 @@ import org.switchboard.pbx.extension.ExtensionService.Outcome;
 import org.switchboard.pbx.extension.ExtensionService.Saved;
 import org.switchboard.pbx.extension.RingTimeout;
 import org.switchboard.pbx.extension.SipSecret;
+import org.switchboard.pbx.extension.SrtpPolicy;
 import org.switchboard.web.ApiDocuments.ExtensionDocument;
 import org.switchboard.web.ApiDocuments.ExtensionPatch;
 import org.switchboard.web.ApiDocuments.NewExtension;
@@ -23,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * Validation lives in {@link ExtensionService}; this class checks only JSON types and maps the
  * service's outcomes to HTTP (400 invalid, 404 unknown, 409 duplicate). It never returns a
  * stored password. {@code PATCH} follows JSON merge patch (RFC 7396): a missing field is kept,
- * {@code null} resets the ring timeout to the server default.
+ * {@code null} resets the ring timeout to the server default; {@code srtp} takes
+ * {@code "required"}, {@code "optional"} or {@code "off"} ({@code null}: the default, optional).
  */
 final class ExtensionRoutes {
     static final String PATH = AdminApi.PREFIX + "/extensions";
@@ -75,6 +77,12 @@ final class ExtensionRoutes {
         if (patch.ringTimeoutSeconds() != null) {
             Optional<Duration> timeout = ringTimeout(patch.ringTimeoutSeconds());
             change = timeout.isPresent() ? change.withRingTimeout(timeout.get()) : change.withDefaultRingTimeout();
+        }
+        if (patch.srtp() != null) {
+            SrtpPolicy policy = patch.srtp().isNull() ? SrtpPolicy.DEFAULT
+                    : patch.srtp().isString() ? SrtpPolicy.parse(patch.srtp().asString()).orElse(null) : null;
+            if (policy == null) throw Problem.invalidRequest(SrtpPolicy.RULE + ", as a string").raise();
+            change = change.withSrtp(policy);
         }
         Extension updated = done(service.update(ctx.pathParam("number"), change));
         AdminApi.respond(ctx, 200, json.write(document(updated)));

@@ -22,6 +22,7 @@ import org.switchboard.pbx.call.LiveCalls;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.extension.MemoryExtensionRepository;
 import org.switchboard.pbx.extension.SipSecret;
+import org.switchboard.pbx.extension.SrtpPolicy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,7 +73,7 @@ class ExtensionRoutesTest {
         assertThat(doctor.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(doctor.body())).isEqualTo(JSON.readTree("""
                 {"number":"1002","name":"Doctor","createdAt":"2026-03-01T10:00:00Z",
-                 "ringTimeoutSeconds":40,"effectiveRingTimeoutSeconds":40}"""));
+                 "ringTimeoutSeconds":40,"effectiveRingTimeoutSeconds":40,"srtp":"optional"}"""));
         synchronized (changed) { changed.clear(); }
     }
 
@@ -83,9 +84,9 @@ class ExtensionRoutesTest {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(list.body())).isEqualTo(JSON.readTree("""
                 [{"number":"1001","name":"Hall","createdAt":"2026-03-01T10:00:00Z",
-                  "ringTimeoutSeconds":null,"effectiveRingTimeoutSeconds":45},
+                  "ringTimeoutSeconds":null,"effectiveRingTimeoutSeconds":45,"srtp":"optional"},
                  {"number":"1002","name":"Doctor","createdAt":"2026-03-01T10:00:00Z",
-                  "ringTimeoutSeconds":40,"effectiveRingTimeoutSeconds":40}]"""));
+                  "ringTimeoutSeconds":40,"effectiveRingTimeoutSeconds":40,"srtp":"optional"}]"""));
 
         HttpResponse<String> one = send("GET", "/api/v1/extensions/1002", null);
         assertThat(one.statusCode()).isEqualTo(200);
@@ -103,7 +104,7 @@ class ExtensionRoutesTest {
         assertThat(shorter.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(shorter.body())).isEqualTo(JSON.readTree("""
                 {"number":"1001","name":"Hall","createdAt":"2026-03-01T10:00:00Z",
-                 "ringTimeoutSeconds":15,"effectiveRingTimeoutSeconds":15}"""));
+                 "ringTimeoutSeconds":15,"effectiveRingTimeoutSeconds":15,"srtp":"optional"}"""));
         assertThat(repository.find("1001").orElseThrow().ringTimeout()).contains(Duration.ofSeconds(15));
 
         HttpResponse<String> reset = send("PATCH", "/api/v1/extensions/1001", "{\"ringTimeoutSeconds\":null}");
@@ -113,6 +114,24 @@ class ExtensionRoutesTest {
         assertThat(body.get("effectiveRingTimeoutSeconds").asInt()).isEqualTo(45);
         assertThat(repository.find("1001").orElseThrow().ringTimeout()).isEmpty();
         synchronized (changed) { assertThat(changed).containsExactly("1001", "1001"); }
+    }
+
+    @Test
+    void patchSetsTheSrtpPolicyAndRefusesOtherWords() throws Exception {
+        HttpResponse<String> secure = send("PATCH", "/api/v1/extensions/1002", "{\"srtp\":\"required\"}");
+        assertThat(secure.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(secure.body()).get("srtp").asString()).isEqualTo("required");
+        assertThat(repository.find("1002").orElseThrow().srtp()).isEqualTo(SrtpPolicy.REQUIRED);
+        assertThat(repository.find("1002").orElseThrow().ringTimeout()).as("the rest stays").contains(Duration.ofSeconds(40));
+        assertThat(JSON.readTree(send("GET", "/api/v1/extensions/1002", null).body()).get("srtp").asString())
+                .isEqualTo("required");
+        for (String bad : new String[] {"\"mandatory\"", "true", "1"}) {
+            assertThat(detail(send("PATCH", "/api/v1/extensions/1002", "{\"srtp\":" + bad + "}"), 400))
+                    .isEqualTo(SrtpPolicy.RULE + ", as a string");
+        }
+        assertThat(repository.find("1002").orElseThrow().srtp()).isEqualTo(SrtpPolicy.REQUIRED);
+        HttpResponse<String> reset = send("PATCH", "/api/v1/extensions/1002", "{\"srtp\":null}");
+        assertThat(JSON.readTree(reset.body()).get("srtp").asString()).as("null: the default").isEqualTo("optional");
     }
 
     @Test

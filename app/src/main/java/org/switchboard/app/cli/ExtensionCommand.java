@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.switchboard.pbx.extension.ExtensionNumber;
+import org.switchboard.pbx.extension.SrtpPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,9 @@ import tools.jackson.databind.JsonNode;
 final class ExtensionCommand implements Callable<Integer> {
     private static final String RING_TIMEOUT_HELP = "How long its phones ring before the caller hears 480:"
             + " whole seconds from 5 to 600";
+    private static final String SRTP_HELP = "SRTP (encrypted media, keys exchanged over TLS only): 'required' (calls"
+            + " must use SRTP, phones must be on TLS), 'optional' (the default: SRTP when a phone on TLS offers or"
+            + " accepts it) or 'off'.";
 
     @Spec
     CommandSpec spec;
@@ -71,7 +75,7 @@ final class ExtensionCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin DataOption data;
         @Option(names = "--json", description = "Print a JSON array of {number, name, createdAt, ringTimeoutSeconds"
-                + " (null: the server default), effectiveRingTimeoutSeconds}.")
+                + " (null: the server default), effectiveRingTimeoutSeconds, srtp}.")
         boolean json;
 
         @Override
@@ -84,10 +88,10 @@ final class ExtensionCommand implements Callable<Integer> {
                 } else if (extensions.isEmpty()) {
                     out.println("No extensions yet: add one with ./switchboard extension add NUMBER --name NAME");
                 } else {
-                    TextTable table = new TextTable("NUMBER", "NAME", "RING", "CREATED");
+                    TextTable table = new TextTable("NUMBER", "NAME", "RING", "SRTP", "CREATED");
                     for (JsonNode e : extensions) {
                         table.row(e.get("number").asString(), e.get("name").asString(), RingTimeoutText.describe(e),
-                                e.get("createdAt").asString());
+                                e.path("srtp").asString("-"), e.get("createdAt").asString());
                     }
                     table.print(out);
                 }
@@ -97,7 +101,8 @@ final class ExtensionCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "set", description = "Change the settings of an extension: its name, how long its phones ring.",
+    @Command(name = "set", description = "Change the settings of an extension: its name, how long its phones ring,"
+            + " its SRTP policy.",
             mixinStandardHelpOptions = true)
     static final class SetSettings implements Callable<Integer> {
         @Spec CommandSpec spec;
@@ -109,23 +114,31 @@ final class ExtensionCommand implements Callable<Integer> {
         @Option(names = "--ring-timeout", paramLabel = "SECONDS|default", description = RING_TIMEOUT_HELP
                 + ", or 'default' for the server's calls.ring-timeout.")
         String ringTimeout;
+        @Option(names = "--srtp", paramLabel = "required|optional|off", description = SRTP_HELP)
+        String srtp;
 
         @Override
         public Integer call() throws CliException {
             checkNumber(number);
-            if (name == null && ringTimeout == null) {
-                throw new CliException("Nothing to change: give --name NAME and/or --ring-timeout SECONDS|default,"
-                        + " for example ./switchboard extension set " + number + " --ring-timeout 20",
-                        SwitchboardCommand.USAGE);
+            if (name == null && ringTimeout == null && srtp == null) {
+                throw new CliException("Nothing to change: give --name NAME, --ring-timeout SECONDS|default and/or"
+                        + " --srtp required|optional|off, for example ./switchboard extension set " + number
+                        + " --ring-timeout 20", SwitchboardCommand.USAGE);
             }
             Map<String, Object> body = new LinkedHashMap<>();
             if (name != null) body.put("name", name);
             if (ringTimeout != null) body.put("ringTimeoutSeconds", RingTimeoutText.parse(ringTimeout).orElse(null));
+            if (srtp != null) {
+                SrtpPolicy policy = SrtpPolicy.parse(srtp).orElseThrow(() -> new CliException("--srtp takes required,"
+                        + " optional or off, got '" + srtp + "': for example --srtp required", SwitchboardCommand.USAGE));
+                body.put("srtp", policy.word());
+            }
             try (AdminClient client = AdminClient.connect(data.path())) {
                 JsonNode saved = client.patch("/extensions/" + number, body);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("Extension " + number + " (" + saved.get("name").asString() + ") updated: ring timeout "
-                        + RingTimeoutText.describe(saved) + ".");
+                        + RingTimeoutText.describe(saved) + (srtp == null ? "" : ", SRTP " + saved.path("srtp").asString())
+                        + ".");
                 out.flush();
             }
             return 0;

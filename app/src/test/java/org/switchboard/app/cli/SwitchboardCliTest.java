@@ -34,6 +34,7 @@ import org.switchboard.pbx.call.HangupCause;
 import org.switchboard.pbx.call.HangupSide;
 import org.switchboard.pbx.extension.ExtensionNumber;
 import org.switchboard.pbx.extension.SipSecret;
+import org.switchboard.pbx.extension.SrtpPolicy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -101,7 +102,7 @@ class SwitchboardCliTest {
         JsonNode list = JSON.readTree(json.out);
         assertThat(list).hasSize(2);
         assertThat(list.get(0).propertyNames())
-                .containsExactly("number", "name", "createdAt", "ringTimeoutSeconds", "effectiveRingTimeoutSeconds");
+                .containsExactly("number", "name", "createdAt", "ringTimeoutSeconds", "effectiveRingTimeoutSeconds", "srtp");
         assertThat(list.get(0).get("number").asString()).isEqualTo("1001");
         assertThat(list.get(1).get("name").asString()).isEqualTo("Bob Builder");
         assertThat(json.out).doesNotContain(password).doesNotContain("correct-horse");
@@ -109,9 +110,9 @@ class SwitchboardCliTest {
         Run table = cli("extension", "list");
         List<String> rows = table.out.lines().toList();
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0)).startsWith("NUMBER  NAME         RING            CREATED");
-        assertThat(rows.get(1)).startsWith("1001    Alice        30 s (default)  20");
-        assertThat(rows.get(2)).startsWith("1002    Bob Builder  30 s (default)  20");
+        assertThat(rows.get(0)).startsWith("NUMBER  NAME         RING            SRTP      CREATED");
+        assertThat(rows.get(1)).startsWith("1001    Alice        30 s (default)  optional  20");
+        assertThat(rows.get(2)).startsWith("1002    Bob Builder  30 s (default)  optional  20");
 
         Run passwd = cli("extension", "passwd", "1001");
         assertThat(passwd.out).startsWith("Password of extension 1001 changed.\nSIP password (shown once, store it now): ");
@@ -164,8 +165,8 @@ class SwitchboardCliTest {
         List<String> rows = cli("extension", "list").out.lines().toList();
         assertThat(rows).containsExactly(
                 rows.get(0),
-                "1001    Hall    30 s (default)  " + createdAt("1001"),
-                "1002    Doctor  40 s            " + createdAt("1002"));
+                "1001    Hall    30 s (default)  optional  " + createdAt("1001"),
+                "1002    Doctor  40 s            optional  " + createdAt("1002"));
 
         Run shorter = cli("extension", "set", "1001", "--ring-timeout", "15");
         assertThat(shorter.status).isZero();
@@ -188,13 +189,32 @@ class SwitchboardCliTest {
     }
 
     @Test
+    void theSrtpPolicyIsSetAndShown() throws Exception {
+        cli("extension", "add", "1001", "--name", "Hall", "--password", "hall-password");
+        Run secure = cli("extension", "set", "1001", "--srtp", "required");
+        assertThat(secure.status).isZero();
+        assertThat(secure.out).isEqualTo("Extension 1001 (Hall) updated: ring timeout 30 s (default), SRTP required.\n");
+        assertThat(storage.extensions().find("1001").orElseThrow().srtp()).isEqualTo(SrtpPolicy.REQUIRED);
+        assertThat(cli("extension", "list").out.lines().toList().get(1))
+                .isEqualTo("1001    Hall  30 s (default)  required  " + createdAt("1001"));
+        assertThat(JSON.readTree(cli("extension", "list", "--json").out).get(0).get("srtp").asString()).isEqualTo("required");
+
+        Run off = cli("extension", "set", "1001", "--srtp", "OFF");
+        assertThat(off.out).endsWith("SRTP off.\n");
+        Run bad = cli("extension", "set", "1001", "--srtp", "always");
+        assertThat(bad.status).isEqualTo(2);
+        assertThat(bad.err).isEqualTo("--srtp takes required, optional or off, got 'always': for example --srtp required\n");
+        assertThat(storage.extensions().find("1001").orElseThrow().srtp()).isEqualTo(SrtpPolicy.OFF);
+    }
+
+    @Test
     void badRingTimeoutsAndEmptyChangesSayWhatToFix() {
         cli("extension", "add", "1001", "--name", "Hall");
 
         Run nothing = cli("extension", "set", "1001");
         assertThat(nothing.status).isEqualTo(2);
-        assertThat(nothing.err).isEqualTo("Nothing to change: give --name NAME and/or --ring-timeout SECONDS|default,"
-                + " for example ./switchboard extension set 1001 --ring-timeout 20\n");
+        assertThat(nothing.err).isEqualTo("Nothing to change: give --name NAME, --ring-timeout SECONDS|default and/or"
+                + " --srtp required|optional|off, for example ./switchboard extension set 1001 --ring-timeout 20\n");
 
         Run word = cli("extension", "set", "1001", "--ring-timeout", "long");
         assertThat(word.status).isEqualTo(2);

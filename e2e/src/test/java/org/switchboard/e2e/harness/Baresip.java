@@ -72,15 +72,17 @@ public final class Baresip implements AutoCloseable {
     private final AtomicInteger tokens = new AtomicInteger();
     private final Path dir;
     private final int sipPort;
+    private final int rtpPort;
     private final String directUser;
 
-    private Baresip(ChildProcess process, Socket control, Path dir, int sipPort, String directUser)
+    private Baresip(ChildProcess process, Socket control, Path dir, int sipPort, int rtpPort, String directUser)
             throws IOException {
         this.process = process;
         this.control = control;
         this.controlOut = control.getOutputStream();
         this.dir = dir;
         this.sipPort = sipPort;
+        this.rtpPort = rtpPort;
         this.directUser = directUser;
         InputStream in = new BufferedInputStream(control.getInputStream());
         Thread.ofVirtual().name("e2e-baresip-ctrl").start(() -> readMessages(in));
@@ -146,7 +148,7 @@ public final class Baresip implements AutoCloseable {
         try {
             Socket socket = new Socket();
             socket.connect(new InetSocketAddress("127.0.0.1", ctrlPort), 5_000);
-            return new Baresip(process, socket, dir, sipPort, directUser);
+            return new Baresip(process, socket, dir, sipPort, rtpFirst, directUser);
         } catch (IOException e) {
             process.stop(Duration.ofSeconds(2));
             throw new UncheckedIOException("cannot connect to baresip's ctrl_tcp on " + ctrlPort, e);
@@ -156,6 +158,11 @@ public final class Baresip implements AutoCloseable {
     /** baresip's SIP port (UDP and TCP; TLS is on the next one). */
     public int sipPort() {
         return sipPort;
+    }
+
+    /** baresip's RTP port (its {@code rtp_ports} range starts there; one call uses it, RTCP the next). */
+    public int rtpPort() {
+        return rtpPort;
     }
 
     /** Where to dial a phone started with {@link #startDirect}: {@code sip:USER@127.0.0.1:PORT}. */

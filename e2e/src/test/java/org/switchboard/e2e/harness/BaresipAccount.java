@@ -9,9 +9,11 @@ import java.util.Map;
  * Route header naming itself, RFC 3261 section 16.4, as with any phone that has an outbound proxy).
  *
  * @param answerMode how the phone answers an incoming call
+ * @param mediaEncryption baresip's {@code mediaenc} account parameter ({@code srtp}: SDES-SRTP when the other side
+ *                        takes it, {@code srtp-mand}: RTP/SAVP only), or empty for plain RTP
  */
 public record BaresipAccount(Credentials credentials, String domain, Transport transport, String serverHost,
-        int serverPort, AnswerMode answerMode) {
+        int serverPort, AnswerMode answerMode, String mediaEncryption) {
     private static final ConfigTemplate TEMPLATE = ConfigTemplate.load("/baresip/account.template");
 
     /** baresip's {@code answermode} account parameter. */
@@ -27,15 +29,26 @@ public record BaresipAccount(Credentials credentials, String domain, Transport t
         }
     }
 
-    /** An account that answers automatically. */
+    public BaresipAccount {
+        if (!mediaEncryption.matches("[a-z-]*")) {
+            throw new IllegalArgumentException("a baresip media encryption is a word such as srtp-mand");
+        }
+    }
+
+    /** An account that answers automatically, with plain RTP. */
     public BaresipAccount(Credentials credentials, String domain, Transport transport, String serverHost,
             int serverPort) {
-        this(credentials, domain, transport, serverHost, serverPort, AnswerMode.AUTO);
+        this(credentials, domain, transport, serverHost, serverPort, AnswerMode.AUTO, "");
     }
 
     /** The same account answering another way. */
     public BaresipAccount withAnswerMode(AnswerMode mode) {
-        return new BaresipAccount(credentials, domain, transport, serverHost, serverPort, mode);
+        return new BaresipAccount(credentials, domain, transport, serverHost, serverPort, mode, mediaEncryption);
+    }
+
+    /** The same account with baresip's {@code mediaenc} (its {@code srtp.so} module is loaded). */
+    public BaresipAccount withMediaEncryption(String mediaenc) {
+        return new BaresipAccount(credentials, domain, transport, serverHost, serverPort, answerMode, mediaenc);
     }
 
     /** The address of record, as baresip's events and reginfo name it. */
@@ -51,6 +64,7 @@ public record BaresipAccount(Credentials credentials, String domain, Transport t
         return TEMPLATE.render(Map.of("user", credentials.user(), "domain", domain,
                 "transport", transport.uriParameter(), "password", credentials.password(),
                 "serverHost", serverHost, "serverPort", serverPort, "regint", registerIntervalSeconds,
-                "answerMode", answerMode.parameter())).strip();
+                "answerMode", answerMode.parameter(),
+                "mediaenc", mediaEncryption.isEmpty() ? "" : ";mediaenc=" + mediaEncryption)).strip();
     }
 }

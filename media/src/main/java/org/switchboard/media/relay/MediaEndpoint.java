@@ -40,6 +40,20 @@ public interface MediaEndpoint extends AutoCloseable {
     void expectRemote(InetSocketAddress rtp, InetSocketAddress rtcp);
 
     /**
+     * Terminates SRTP (RFC 3711) on this leg: what its phone sends is authenticated, checked
+     * against replays and decrypted with {@code inbound} (SRTP and SRTCP; failures are dropped
+     * and counted in {@link MediaStats}), what goes to the phone is encrypted with
+     * {@code outbound}. Call it before bridging, and again after each offer/answer: the same
+     * keys again change nothing (rollover counters and replay windows continue), new keys
+     * start new cryptographic contexts. Until a packet has authenticated it teaches the
+     * source latch nothing. Returns once applied.
+     */
+    void useSrtp(SrtpKeys inbound, SrtpKeys outbound);
+
+    /** Plain RTP on this leg (the default), e.g. after a re-offer without {@code a=crypto}. */
+    void usePlainRtp();
+
+    /**
      * Pauses the media timeout while the leg is on hold ({@code sendonly}/{@code inactive},
      * RFC 3264 §8.4), when a phone may send no RTP at all; {@code false} restarts the count.
      */

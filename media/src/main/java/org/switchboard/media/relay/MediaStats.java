@@ -23,10 +23,16 @@ import java.util.Optional;
  * @param rtcpSource  the learned RTCP source, if any
  * @param locked      whether the RTP source is locked for good
  * @param lastRtp     when the last RTP packet was accepted, if any
+ * @param srtp        whether the leg terminates SRTP ({@link MediaEndpoint#useSrtp})
+ * @param authFailures SRTP/SRTCP packets from the phone dropped because they did not
+ *                    authenticate or decrypt (RFC 3711 §3.3 step 5), counted in {@code dropped} too
+ * @param replays     SRTP/SRTCP packets from the phone dropped as replayed or too old
+ *                    (RFC 3711 §3.3.2), counted in {@code dropped} too
  */
 public record MediaStats(String legId, PortPair ports, long packetsIn, long bytesIn, long packetsOut, long bytesOut,
                          long dropped, long foreignDrops, Optional<InetSocketAddress> rtpSource,
-                         Optional<InetSocketAddress> rtcpSource, boolean locked, Optional<Instant> lastRtp) {
+                         Optional<InetSocketAddress> rtcpSource, boolean locked, Optional<Instant> lastRtp,
+                         boolean srtp, long authFailures, long replays) {
 
     public MediaStats {
         Objects.requireNonNull(legId, "legId");
@@ -34,5 +40,13 @@ public record MediaStats(String legId, PortPair ports, long packetsIn, long byte
         Objects.requireNonNull(rtpSource, "rtpSource");
         Objects.requireNonNull(rtcpSource, "rtcpSource");
         Objects.requireNonNull(lastRtp, "lastRtp");
+    }
+
+    /** A snapshot of a plain RTP leg. */
+    public MediaStats(String legId, PortPair ports, long packetsIn, long bytesIn, long packetsOut, long bytesOut,
+                      long dropped, long foreignDrops, Optional<InetSocketAddress> rtpSource,
+                      Optional<InetSocketAddress> rtcpSource, boolean locked, Optional<Instant> lastRtp) {
+        this(legId, ports, packetsIn, bytesIn, packetsOut, bytesOut, dropped, foreignDrops, rtpSource, rtcpSource, locked,
+                lastRtp, false, 0, 0);
     }
 }

@@ -8,7 +8,9 @@
  * without sockets: the port pool ({@link org.switchboard.media.relay.PortPool}, RFC 3550 §11
  * even/odd pairs), symmetric RTP latching with the RTP bleed defence
  * ({@link org.switchboard.media.relay.SourceLatch}, RFC 4961) and the media timeout sweep
- * ({@link org.switchboard.media.relay.SilenceSweep}). Module {@code net} implements the
+ * ({@link org.switchboard.media.relay.SilenceSweep}). A leg may terminate SRTP with the SDES keys
+ * of its offer/answer ({@link org.switchboard.media.relay.SrtpKeys}); the relay then decrypts and
+ * re-encrypts per packet, and plain legs keep the untouched fast path. Module {@code net} implements the
  * sockets. Written here rather than taken from a library because no maintained Java library
  * offers an RTP relay with these defences; they are a few hundred lines.
  */

@@ -15,6 +15,8 @@ final class LegCounters {
     final AtomicLong bytesOut = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
     final AtomicLong foreign = new AtomicLong();
+    final AtomicLong authFailures = new AtomicLong();
+    final AtomicLong replays = new AtomicLong();
 
     void received(int bytes) {
         packetsIn.lazySet(packetsIn.get() + 1);
@@ -27,6 +29,18 @@ final class LegCounters {
     }
 
     void dropped() {
+        dropped.incrementAndGet();
+    }
+
+    /** An SRTP/SRTCP packet from the phone that did not authenticate: a drop. */
+    void authFailure() {
+        authFailures.incrementAndGet();
+        dropped.incrementAndGet();
+    }
+
+    /** A replayed or too old SRTP/SRTCP packet from the phone: a drop. */
+    void replay() {
+        replays.incrementAndGet();
         dropped.incrementAndGet();
     }
 

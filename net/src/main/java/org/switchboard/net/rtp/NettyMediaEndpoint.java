@@ -20,6 +20,7 @@ import org.switchboard.media.relay.MediaStats;
 import org.switchboard.media.relay.MediaTimeoutListener;
 import org.switchboard.media.relay.PortPair;
 import org.switchboard.media.relay.SilenceWatch;
+import org.switchboard.media.relay.SrtpKeys;
 
 /**
  * One leg's RTP and RTCP sockets, both on one event loop, which alone touches their latches.
@@ -43,6 +44,8 @@ final class NettyMediaEndpoint implements MediaEndpoint {
     private final AtomicBoolean open = new AtomicBoolean(true);
     /** The bridged partner, or null. Written under the owner's bridge lock, read per packet. */
     volatile NettyMediaEndpoint peer;
+    /** SRTP terminated on this leg, or null for plain RTP. Written by signalling, read per packet. */
+    volatile LegSrtp srtp;
 
     NettyMediaEndpoint(NettyMediaEndpoints owner, String legId, PortPair ports, EventLoop loop,
                        MediaTimeoutListener onTimeout, InetAddress bindAddress) {
@@ -146,6 +149,19 @@ final class NettyMediaEndpoint implements MediaEndpoint {
     }
 
     @Override
+    public void useSrtp(SrtpKeys inbound, SrtpKeys outbound) {
+        LegSrtp current = srtp;
+        if (current != null && current.uses(inbound, outbound)) return;
+        // contexts are created empty here and filled on the loop; the volatile write publishes them
+        srtp = LegSrtp.of(current, inbound, outbound);
+    }
+
+    @Override
+    public void usePlainRtp() {
+        srtp = null;
+    }
+
+    @Override
     public void suspendTimeout(boolean suspended) {
         silence.suspended(suspended, System.nanoTime());
     }
@@ -157,7 +173,8 @@ final class NettyMediaEndpoint implements MediaEndpoint {
                 : Optional.of(owner.clock().instant().minusNanos(System.nanoTime() - last));
         return new MediaStats(legId, ports, counters.packetsIn.get(), counters.bytesIn.get(), counters.packetsOut.get(),
                 counters.bytesOut.get(), counters.dropped.get(), counters.foreign.get(), Optional.ofNullable(rtp.learned),
-                Optional.ofNullable(rtcp.learned), rtp.locked, lastRtp);
+                Optional.ofNullable(rtcp.learned), rtp.locked, lastRtp, srtp != null, counters.authFailures.get(),
+                counters.replays.get());
     }
 
     @Override

@@ -61,6 +61,7 @@ public final class NettyMediaEndpoints implements MediaEndpoints {
         long every = config.media().sweepInterval().toNanos();
         this.sweeper = sweep.enabled()
                 ? io.loops()[0].scheduleAtFixedRate(this::sweepSilence, every, every, TimeUnit.NANOSECONDS) : null;
+        SrtpCiphers.prepare();
     }
 
     /** Starts the media event loops; sockets are bound per leg by {@link #allocate}. */

@@ -12,11 +12,19 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.media.relay.RtpFixedHeader;
 
 /**
- * The fast path of one socket (RTP or RTCP) of one leg. A datagram that looks like RTP/RTCP
- * and comes from the leg's latched source is written, as the same buffer (with a new recipient
- * unless that socket is connected to it), out of the bridged leg's matching socket to that
- * leg's phone. Everything else is dropped and
- * counted; no exception leaves this handler and nothing is logged per packet.
+ * The relay of one socket (RTP or RTCP) of one leg. A datagram that looks like RTP/RTCP
+ * and comes from the leg's latched source is written out of the bridged leg's matching socket
+ * to that leg's phone. Everything else is dropped and counted; no exception leaves this
+ * handler and nothing is logged per packet.
+ *
+ * <p>Two paths. When neither leg terminates SRTP (the fast path) the packet goes out as the
+ * same buffer, with a new recipient unless that socket is connected to it: no copy. When
+ * either does, the packet is copied once into a heap buffer with room for a tag, decrypted
+ * with this leg's inbound keys (SRTP, or SRTCP: on the RTCP socket, or multiplexed on the RTP
+ * one, RFC 5761 §4), and encrypted with the partner's outbound keys. A packet must
+ * authenticate before it may teach the source latch, so a forged one cannot divert the media.
+ * Until the ciphers are ready ({@link SrtpCiphers}, seconds after start) SRTP-path packets are
+ * dropped rather than the loop stalled.
  */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
 
@@ -39,7 +47,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            if (!relay(packet)) {
+            if (!relay(ctx, packet)) {
                 packet.release();
             }
         } catch (RuntimeException e) {
@@ -50,12 +58,18 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** @return true when the packet's buffer was handed to a write, false when it is dropped */
-    private boolean relay(DatagramPacket packet) {
+    /** @return true when the packet's buffer was handed to a write, false when it is dropped (or was copied) */
+    private boolean relay(ChannelHandlerContext ctx, DatagramPacket packet) {
         ByteBuf content = packet.content();
         int length = content.readableBytes();
         if (!plausible(content, length)) {
             leg.counters.dropped();
+            return false;
+        }
+        LegSrtp mine = leg.srtp;
+        NettyMediaEndpoint partner = leg.peer;
+        if (mine != null || (partner != null && partner.srtp != null)) {
+            transformed(ctx, packet, mine);
             return false;
         }
         if (!side.accept(packet.sender())) {
@@ -79,6 +93,65 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         peer.counters.sent(length);
         channel.writeAndFlush(out.connected ? content : new DatagramPacket(content, to), channel.voidPromise());
         return true;
+    }
+
+    /** The SRTP path: works on a copy, so the caller releases the received packet either way. */
+    private void transformed(ChannelHandlerContext ctx, DatagramPacket packet, LegSrtp mine) {
+        if (!SrtpCiphers.ready()) {
+            leg.counters.dropped();
+            return;
+        }
+        ByteBuf content = packet.content();
+        int length = content.readableBytes();
+        int second = content.getUnsignedByte(content.readerIndex() + 1);
+        boolean control = rtcp || (second >= 192 && second <= 223);
+        ByteBuf copy = ctx.alloc().heapBuffer(length + SrtpDirection.MAX_GROWTH);
+        try {
+            copy.writeBytes(content, content.readerIndex(), length);
+            PacketBuffer p = PacketBuffer.of(copy);
+            if (mine != null) {
+                switch (mine.inbound().unprotect(p, control)) {
+                    case OK -> { }
+                    case REPLAYED -> {
+                        leg.counters.replay();
+                        return;
+                    }
+                    case AUTH_FAILED -> {
+                        leg.counters.authFailure();
+                        return;
+                    }
+                }
+            }
+            if (!side.accept(packet.sender())) {
+                leg.counters.foreignSource();
+                return;
+            }
+            leg.counters.received(length);
+            if (!rtcp) leg.silence.heard(System.nanoTime());
+            NettyMediaEndpoint peer = leg.peer;
+            if (peer == null) {
+                leg.counters.dropped();
+                return;
+            }
+            LegSrtp theirs = peer.srtp;
+            if (theirs != null && theirs.outbound().protect(p, control) != SrtpDirection.Outcome.OK) {
+                peer.counters.dropped();
+                return;
+            }
+            RelaySide out = rtcp ? peer.rtcp : peer.rtp;
+            InetSocketAddress to = out.destination;
+            Channel channel = out.channel;
+            if (to == null || !channel.isWritable()) {
+                leg.counters.dropped();
+                return;
+            }
+            ByteBuf ready = p.commit();
+            peer.counters.sent(ready.readableBytes());
+            copy = null;
+            channel.writeAndFlush(out.connected ? ready : new DatagramPacket(ready, to), channel.voidPromise());
+        } finally {
+            if (copy != null) copy.release();
+        }
     }
 
     private boolean plausible(ByteBuf content, int length) {

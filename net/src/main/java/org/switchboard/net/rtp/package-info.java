@@ -4,6 +4,9 @@
  * {@link org.switchboard.net.rtp.NettyMediaEndpoints#start}. A bridged packet is re-addressed
  * and written out of the other leg's socket on the same event loop, holding the buffer the
  * kernel filled: no decode, no copy. Written here rather than taken from a library for the
- * reason given in {@code org.switchboard.media.relay}.
+ * reason given in {@code org.switchboard.media.relay}. A leg that terminates SRTP takes a second
+ * path: the packet is copied once, decrypted with that leg's keys and encrypted with the
+ * partner's ({@link org.switchboard.net.rtp.SrtpDirection}, over jitsi-srtp, the SRTP library
+ * of the Jitsi Videobridge: the transforms are not ours to write).
  */
 package org.switchboard.net.rtp;

@@ -25,6 +25,7 @@ import org.switchboard.pbx.call.LiveCalls;
 import org.switchboard.pbx.extension.Extension;
 import org.switchboard.pbx.extension.ExtensionDirectory;
 import org.switchboard.pbx.extension.SipSecret;
+import org.switchboard.pbx.extension.SrtpPolicy;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.Location;
 import org.switchboard.pbx.security.AuthFailureGuard;
@@ -52,6 +53,12 @@ import org.switchboard.sip.transport.Flow;
  * scanning learns nothing), 404 unknown number, 480 callee not registered, 422 session interval
  * too small (RFC 4028 §8.1), 400 broken SDP, 488 no common codec, 503 no media port
  * free, 483 Max-Forwards 0. Each authenticated attempt gets a call record, failed ones too.
+ *
+ * <p>SRTP ({@link SrtpLeg} has the offer/answer rules): a caller whose extension requires SRTP
+ * and calls over UDP or TCP gets 488 with a Warning before anything rings; a callee whose
+ * extension requires it rings only on its phones registered over TLS, and with none of those
+ * the caller gets 488 with a Warning rather than 480: the callee is there, but not reachable
+ * the way its policy demands, and retrying will not help.
  */
 public final class B2bua {
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
@@ -164,6 +171,13 @@ public final class B2bua {
             tx.respond(reply(invite, tx, 400, "Missing Contact"));
             return;
         }
+        SrtpPolicy callerSrtp = directory.find(callerNumber).map(Extension::srtp).orElse(SrtpPolicy.DEFAULT);
+        boolean callerSecure = tx.flow().transport().secure();
+        if (callerSrtp == SrtpPolicy.REQUIRED && !callerSecure) {
+            refuseMedia(tx, invite, id, identity, target, "399 switchboard \"SRTP is required for extension "
+                    + callerNumber + ": call over TLS (sips: or transport=tls)\"", now);
+            return;
+        }
         // the phone that calls is never rung itself (calling one's own extension rings the other phones)
         List<Binding> contacts = location.lookup(target, now).stream()
                 .filter(b -> !b.flow().remote().equals(tx.flow().remote())).toList();
@@ -171,6 +185,15 @@ public final class B2bua {
             refuse(tx, invite, id, identity, target, 480, "Temporarily Unavailable", Disposition.FAILED,
                     HangupCause.SUBSCRIBER_ABSENT, now);
             return;
+        }
+        if (calleeExtension.srtp() == SrtpPolicy.REQUIRED) {
+            // SDES keys only go to phones on TLS: the others of a required extension are not rung
+            contacts = contacts.stream().filter(b -> b.flow().transport().secure()).toList();
+            if (contacts.isEmpty()) {
+                refuseMedia(tx, invite, id, identity, target, "399 switchboard \"Extension " + target
+                        + " requires SRTP and has no phone registered over TLS\"", now);
+                return;
+            }
         }
         Call[] holder = new Call[1];
         MediaEndpoint callerMedia;
@@ -189,7 +212,8 @@ public final class B2bua {
             return;
         }
         MediaSession session = new MediaSession(media, callerMedia, settings.mediaHostFor().apply(tx.flow()),
-                calleeMedia, settings.mediaHostFor().apply(contacts.getFirst().flow()), clock.millis() & 0xffffffffL);
+                calleeMedia, settings.mediaHostFor().apply(contacts.getFirst().flow()), clock.millis() & 0xffffffffL,
+                SrtpLeg.of(callerSrtp, callerNumber), callerSecure, SrtpLeg.of(calleeExtension.srtp(), target));
         // an INVITE without SDP is a late offer (RFC 3261 §13.2.1): the contacts are invited without one
         SdpStep step = invite.bodyLength() == 0 ? new SdpStep.Forward(new byte[0]) : session.offer(Side.CALLER, invite.body());
         if (step instanceof SdpStep.Refuse refuse) {
@@ -223,6 +247,13 @@ public final class B2bua {
         tx.respond(reply(invite, tx, status, reason));
         records.started(CallRecord.started(id, identity.number(), identity.name(), target, now, List.of(id + "-a"))
                 .completed(now, disposition, cause, HangupSide.SYSTEM));
+    }
+
+    /** 488 Not Acceptable Here with a Warning (RFC 3261 §20.43) saying which SRTP rule the call breaks. */
+    private void refuseMedia(ServerTransaction tx, SipRequest invite, String id, CallerIdentity identity, String target,
+                             String warning, Instant now) {
+        tx.respond(Replies.with(reply(invite, tx, 488, "Not Acceptable Here"), HeaderNames.WARNING, warning));
+        recordFailed(id, identity, target, now, HangupCause.INCOMPATIBLE_DESTINATION);
     }
 
     private void recordFailed(String id, CallerIdentity identity, String target, Instant now, HangupCause cause) {

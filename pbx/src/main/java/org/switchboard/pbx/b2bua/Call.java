@@ -115,7 +115,10 @@ final class Call {
         record = CallRecord.started(id, identity.number(), identity.name(), callee, now, legs);
         context.records().started(record);
         caller.transaction.respond(Replies.to(caller.invite, null, 100, "Trying", context.settings().serverHeader()));
-        for (CalleeFork f : forks) sendInvite(f);
+        for (CalleeFork f : forks) {
+            f.offer = lateOffer() ? offer : media.offerBody(Side.CALLEE, f.secure());
+            sendInvite(f);
+        }
         ringTimer = context.scheduler().schedule(ringTimeout,
                 () -> executor.execute(this::onRingTimeout));
         publish();
@@ -134,8 +137,8 @@ final class Call {
         String pai = identity.assertedIdentity(s.domain());
         if (pai != null) h = h.with(HeaderNames.P_ASSERTED_IDENTITY, pai);
         h = sessionTimers.offerHeaders(h);
-        if (offerToCallee.length > 0) h = h.with(HeaderNames.CONTENT_TYPE, Replies.SDP);
-        fork.invite = new SipRequest("INVITE", fork.binding.contactUri(), h, offerToCallee);
+        if (fork.offer.length > 0) h = h.with(HeaderNames.CONTENT_TYPE, Replies.SDP);
+        fork.invite = new SipRequest("INVITE", fork.binding.contactUri(), h, fork.offer);
         Transport transport = fork.binding.flow().transport();
         try {
             fork.transaction = context.stack().sendRequest(fork.invite, transport, fork.binding.flow().remote(), fork);
@@ -174,6 +177,7 @@ final class Call {
         }
         if (state != State.RINGING || fork.ended()) return;
         if (r.bodyLength() > 0 && !earlyMedia && !lateOffer()) {
+            media.signalling(Side.CALLEE, fork.secure());
             if (media.answer(Side.CALLEE, r.body()) instanceof SdpStep.Forward f) {
                 earlyMedia = true;
                 media.bridge();
@@ -221,6 +225,7 @@ final class Call {
     private boolean lateOffer() { return offerToCallee.length == 0; }
 
     private void answered(CalleeFork fork, SipResponse r) {
+        media.signalling(Side.CALLEE, fork.secure());
         SdpStep step = r.bodyLength() == 0 ? new SdpStep.Refuse(488, "Not Acceptable Here", null)
                 : lateOffer() ? media.offer(Side.CALLEE, r.body()) : media.answer(Side.CALLEE, r.body());
         if (step instanceof SdpStep.Refuse refuse) {
@@ -228,7 +233,7 @@ final class Call {
             ackCalleeIfLate(fork);
             fork.dialog.send(context.stack(), "BYE", Headers.empty(), new byte[0], "", IGNORE);
             endRinging(new ForkVerdict(488, "Not Acceptable Here", Disposition.FAILED,
-                    HangupCause.INCOMPATIBLE_DESTINATION), HangupSide.SYSTEM);
+                    HangupCause.INCOMPATIBLE_DESTINATION), HangupSide.SYSTEM, refuse.warning());
             return;
         }
         byte[] answer = ((SdpStep.Forward) step).body();
@@ -329,11 +334,15 @@ final class Call {
     // ---- ending ------------------------------------------------------------------------------
 
     /** Ends a ringing call: the caller gets {@code verdict}'s status, every fork still ringing a CANCEL. */
-    void endRinging(ForkVerdict verdict, HangupSide side) {
+    void endRinging(ForkVerdict verdict, HangupSide side) { endRinging(verdict, side, null); }
+
+    /** As {@link #endRinging(ForkVerdict, HangupSide)}, with a Warning header (RFC 3261 §20.43) when not null. */
+    private void endRinging(ForkVerdict verdict, HangupSide side, String warning) {
         if (state != State.RINGING) return;
         state = State.ENDED;
         for (CalleeFork f : forks) if (!f.ended()) f.cancel();
-        caller.transaction.respond(callerResponse(verdict.status(), verdict.reason()));
+        caller.transaction.respond(Replies.with(callerResponse(verdict.status(), verdict.reason()), HeaderNames.WARNING,
+                warning));
         finish(verdict.disposition(), verdict.cause(), side);
     }
 

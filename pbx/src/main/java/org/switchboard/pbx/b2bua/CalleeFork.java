@@ -30,6 +30,8 @@ final class CalleeFork implements ResponseListener {
     final String callId;
     final String localTag;
     final String contact;
+    /** The offer this contact gets (empty for a late offer): with SRTP only when it is on TLS. */
+    byte[] offer = new byte[0];
     SipRequest invite;
     ClientTransaction transaction;
     State state = State.CALLING;
@@ -65,4 +67,7 @@ final class CalleeFork implements ResponseListener {
     }
 
     boolean ended() { return state == State.ENDED; }
+
+    /** Whether the contact is registered over TLS (or WSS), so SDES keys may go to it. */
+    boolean secure() { return binding.flow().transport().secure(); }
 }

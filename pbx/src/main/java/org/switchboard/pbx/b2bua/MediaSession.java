@@ -2,13 +2,17 @@ package org.switchboard.pbx.b2bua;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.switchboard.media.relay.MediaEndpoint;
 import org.switchboard.media.relay.MediaEndpoints;
+import org.switchboard.media.relay.SrtpKeys;
+import org.switchboard.media.relay.SrtpSuite;
 import org.switchboard.sip.sdp.AnchorPlan;
 import org.switchboard.sip.sdp.Anchoring;
 import org.switchboard.sip.sdp.AnswerMatch;
@@ -17,9 +21,12 @@ import org.switchboard.sip.sdp.Attribute;
 import org.switchboard.sip.sdp.CodecFilter;
 import org.switchboard.sip.sdp.CodecFilterResult;
 import org.switchboard.sip.sdp.Connection;
+import org.switchboard.sip.sdp.CryptoAttribute;
 import org.switchboard.sip.sdp.Direction;
+import org.switchboard.sip.sdp.InlineKey;
 import org.switchboard.sip.sdp.MediaAnchor;
 import org.switchboard.sip.sdp.MediaDescription;
+import org.switchboard.sip.sdp.RtpProfile;
 import org.switchboard.sip.sdp.SdpOriginator;
 import org.switchboard.sip.sdp.SdpParseResult;
 import org.switchboard.sip.sdp.SdpParser;
@@ -33,20 +40,41 @@ import org.switchboard.sip.sdp.SessionDescription;
  * only when the description changes). The first active audio stream is anchored; other streams
  * (video until the video issue) are refused with port 0.
  *
+ * <p>SRTP is terminated per side ({@link SrtpLeg} holds the rules): a phone's {@code a=crypto}
+ * lines never reach the other phone; the anchored stream is carried as plain RTP between the
+ * two halves, and each description we send gets the profile and crypto line of the side it goes
+ * to. The keys go to that side's endpoint ({@link MediaEndpoint#useSrtp}) as soon as both are
+ * known. Whether a side's phone signals over TLS decides whether it may see a key: the caller's
+ * is known from the start; the callee's forks may differ, so the first offer is prepared for
+ * both kinds ({@link #offerBody}) and the fork whose SDP comes next is named with
+ * {@link #signalling}.
+ *
  * <p>Not thread-safe: used on the call's shard only.
  */
 final class MediaSession {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Our offer to a side and the SRTP state waiting for its answer. */
+    private record Pending(SdpOriginator.Stamped stamped, SrtpLeg srtp) { }
+
     private final MediaEndpoints endpoints;
     private final Map<Side, MediaEndpoint> endpoint = new EnumMap<>(Side.class);
     private final Map<Side, SdpOriginator> originator = new EnumMap<>(Side.class);
-    private final Map<Side, SessionDescription> offerSent = new EnumMap<>(Side.class);
     private final Map<Side, SessionDescription> lastFrom = new EnumMap<>(Side.class);
     private final Map<Side, Connection> address = new EnumMap<>(Side.class);
     private final Map<Side, SessionDescription> lastSent = new EnumMap<>(Side.class);
+    private final Map<Side, SrtpLeg> srtp = new EnumMap<>(Side.class);
+    /** Whether the side's phone signals over TLS; absent for the callee until a fork's SDP arrives. */
+    private final Map<Side, Boolean> secure = new EnumMap<>(Side.class);
+    /** The last offer to each side, by the signalling security it was written for. */
+    private final Map<Side, Map<Boolean, Pending>> pending = new EnumMap<>(Side.class);
     private boolean bridged;
 
+    /**
+     * @param callerSecure whether the caller's INVITE came over TLS
+     */
     MediaSession(MediaEndpoints endpoints, MediaEndpoint caller, String callerHost, MediaEndpoint callee,
-                 String calleeHost, long sessionId) {
+                 String calleeHost, long sessionId, SrtpLeg callerSrtp, boolean callerSecure, SrtpLeg calleeSrtp) {
         this.endpoints = endpoints;
         endpoint.put(Side.CALLER, caller);
         endpoint.put(Side.CALLEE, callee);
@@ -54,6 +82,9 @@ final class MediaSession {
         address.put(Side.CALLEE, Connection.of(calleeHost));
         originator.put(Side.CALLER, SdpOriginator.create(sessionId, 1, address.get(Side.CALLER)));
         originator.put(Side.CALLEE, SdpOriginator.create(sessionId + 1, 1, address.get(Side.CALLEE)));
+        srtp.put(Side.CALLER, callerSrtp);
+        srtp.put(Side.CALLEE, calleeSrtp);
+        secure.put(Side.CALLER, callerSecure);
     }
 
     /** Parses a body, refusing a broken one with 400. */
@@ -61,40 +92,91 @@ final class MediaSession {
         return SdpParser.parse(body) instanceof SdpParseResult.Parsed p ? Optional.of(p.description()) : Optional.empty();
     }
 
+    /** The SDP that comes next from {@code side} is from a phone on TLS ({@code true}) or not. */
+    void signalling(Side side, boolean overTls) {
+        secure.put(side, overTls);
+    }
+
     /** An offer from {@code from}: filtered to our codecs, anchored for the other side. */
     SdpStep offer(Side from, byte[] body) {
         SessionDescription offer = parse(body).orElse(null);
         if (offer == null) return new SdpStep.Refuse(400, "Bad Session Description", null);
+        SrtpLeg fromSrtp = srtp.get(from);
+        int offered = anchoredIndex(offer);
+        if (offered >= 0) {
+            SrtpLeg.Decision d = fromSrtp.takeOffer(offer.media().get(offered), isSecure(from), RANDOM);
+            if (d instanceof SrtpLeg.Decision.Refused r) return new SdpStep.Refuse(488, "Not Acceptable Here", r.warning());
+            fromSrtp = ((SrtpLeg.Decision.Agreed) d).leg();
+            offer = plain(offer, offered);
+        }
         CodecFilterResult filtered = CodecFilter.DEFAULT.filter(offer);
         if (filtered instanceof CodecFilterResult.NoCommonCodec none) {
             return new SdpStep.Refuse(488, "Not Acceptable Here",
                     "305 switchboard \"Incompatible media format: offered " + none.offered() + "\"");
         }
         SessionDescription usable = ((CodecFilterResult.Filtered) filtered).offer();
-        if (anchoredIndex(usable) < 0) {
+        int anchored = anchoredIndex(usable);
+        if (anchored < 0) {
             return new SdpStep.Refuse(488, "Not Acceptable Here", "304 switchboard \"No usable audio stream\"");
         }
+        srtp.put(from, fromSrtp);
         learn(from, usable);
+        applyKeys(from);
         Side to = from.other();
-        SdpOriginator.Stamped stamped = originator.get(to).stamp(Anchoring.rewrite(usable, plan(to, usable)));
-        originator.put(to, stamped.originator());
-        offerSent.put(to, stamped.description());
-        lastSent.put(to, stamped.description());
-        return new SdpStep.Forward(stamped.description().toBytes());
+        SessionDescription rewritten = Anchoring.rewrite(usable, plan(to, usable));
+        boolean insist = fromSrtp.profile() != null && fromSrtp.profile().secure();
+        Boolean toSecure = secure.get(to);
+        Map<Boolean, Pending> variants = new LinkedHashMap<>();
+        for (boolean overTls : toSecure == null ? new boolean[] {false, true} : new boolean[] {toSecure}) {
+            SrtpLeg.Offer o = srtp.get(to).offer(rewritten.media().get(anchored), overTls, insist, RANDOM);
+            variants.put(overTls, new Pending(originator.get(to).stamp(rewritten.withMedia(anchored, o.media())), o.leg()));
+        }
+        pending.put(to, variants);
+        Pending first = variants.values().iterator().next();
+        if (toSecure != null) adopt(to, first);
+        return new SdpStep.Forward(first.stamped().description().toBytes());
+    }
+
+    /**
+     * The body of our last offer to {@code to} for a phone on TLS or not: the forks of the first
+     * INVITE get the variant for their own transport. Empty when no offer was made (late offer).
+     */
+    byte[] offerBody(Side to, boolean overTls) {
+        Map<Boolean, Pending> variants = pending.get(to);
+        if (variants == null) return new byte[0];
+        Pending p = variants.getOrDefault(overTls, variants.values().iterator().next());
+        return p.stamped().description().toBytes();
     }
 
     /** The answer {@code from} gave to the offer we sent it: matched, anchored for the other side. */
     SdpStep answer(Side from, byte[] body) {
-        SessionDescription offered = offerSent.get(from);
+        Map<Boolean, Pending> variants = pending.get(from);
+        Pending ours = variants == null ? null : variants.getOrDefault(isSecure(from), variants.values().iterator().next());
         SessionDescription answer = parse(body).orElse(null);
-        if (offered == null || answer == null) return new SdpStep.Refuse(400, "Bad Session Description", null);
+        if (ours == null || answer == null) return new SdpStep.Refuse(400, "Bad Session Description", null);
+        SessionDescription offered = ours.stamped().description();
         if (!(AnswerMatcher.match(offered, answer) instanceof AnswerMatch.Accepted accepted)) {
             return new SdpStep.Refuse(488, "Not Acceptable Here", "304 switchboard \"Answer does not match the offer\"");
         }
-        learn(from, accepted.answer());
+        SessionDescription matched = accepted.answer();
+        SrtpLeg fromSrtp = ours.srtp();
+        int anchored = anchoredIndex(offered);
+        if (anchored >= 0) {
+            SrtpLeg.Decision d = fromSrtp.takeAnswer(matched.media().get(anchored), isSecure(from));
+            if (d instanceof SrtpLeg.Decision.Refused r) return new SdpStep.Refuse(488, "Not Acceptable Here", r.warning());
+            fromSrtp = ((SrtpLeg.Decision.Agreed) d).leg();
+            matched = plain(matched, anchored);
+        }
+        adopt(from, ours);
+        srtp.put(from, fromSrtp);
+        learn(from, matched);
+        applyKeys(from);
         Side to = from.other();
-        SdpOriginator.Stamped stamped = originator.get(to).stamp(Anchoring.rewrite(accepted.answer(),
-                plan(to, accepted.answer())));
+        SessionDescription rewritten = Anchoring.rewrite(matched, plan(to, matched));
+        if (anchored >= 0) {
+            rewritten = rewritten.withMedia(anchored, srtp.get(to).answer(rewritten.media().get(anchored)));
+        }
+        SdpOriginator.Stamped stamped = originator.get(to).stamp(rewritten);
         originator.put(to, stamped.originator());
         lastSent.put(to, stamped.description());
         return new SdpStep.Forward(stamped.description().toBytes());
@@ -105,6 +187,9 @@ final class MediaSession {
         SessionDescription d = lastSent.get(side);
         return d == null ? new byte[0] : d.toBytes();
     }
+
+    /** Whether {@code side}'s stream is SRTP, for the live call view and tests. */
+    boolean encrypted(Side side) { return srtp.get(side).encrypted(); }
 
     /** Relays packets between the two sides (idempotent); false when an endpoint is closed. */
     boolean bridge() {
@@ -119,6 +204,42 @@ final class MediaSession {
     /** Closes both endpoints (ports go back to the pool). Idempotent. */
     void close() {
         for (MediaEndpoint e : endpoint.values()) e.close();
+    }
+
+    private boolean isSecure(Side side) { return secure.getOrDefault(side, false); }
+
+    /** The offer variant that went to {@code side}'s phone becomes the description we last sent it. */
+    private void adopt(Side side, Pending p) {
+        originator.put(side, p.stamped().originator());
+        lastSent.put(side, p.stamped().description());
+    }
+
+    /** Hands the side's negotiated keys to its endpoint: the phone's for what it sends, ours for what it gets. */
+    private void applyKeys(Side side) {
+        SrtpLeg leg = srtp.get(side);
+        MediaEndpoint e = endpoint.get(side);
+        if (leg.encrypted()) e.useSrtp(keys(leg.remote()), keys(leg.local()));
+        else e.usePlainRtp();
+    }
+
+    static SrtpKeys keys(CryptoAttribute c) {
+        SrtpSuite suite = switch (c.suite()) {
+            case AES_CM_128_HMAC_SHA1_80 -> SrtpSuite.AES_CM_128_HMAC_SHA1_80;
+            case AES_CM_128_HMAC_SHA1_32 -> SrtpSuite.AES_CM_128_HMAC_SHA1_32;
+            case AES_256_CM_HMAC_SHA1_80 -> SrtpSuite.AES_256_CM_HMAC_SHA1_80;
+            case AES_256_CM_HMAC_SHA1_32 -> SrtpSuite.AES_256_CM_HMAC_SHA1_32;
+            case AEAD_AES_128_GCM -> SrtpSuite.AEAD_AES_128_GCM;
+            case AEAD_AES_256_GCM -> SrtpSuite.AEAD_AES_256_GCM;
+        };
+        InlineKey key = c.key();
+        return new SrtpKeys(suite, key.masterKey(c.suite()), key.masterSalt(c.suite()), key.mkiLength());
+    }
+
+    /** The description with its stream {@code index} on the plain RTP profile, as the relay carries it. */
+    private static SessionDescription plain(SessionDescription sdp, int index) {
+        MediaDescription m = sdp.media().get(index);
+        return RtpProfile.of(m).map(p -> sdp.withMedia(index, m.withProto(p.plain().proto())
+                .withoutAttributes(a -> a.is(CryptoAttribute.NAME)))).orElse(sdp);
     }
 
     /** Tells the endpoint of {@code side} where its phone sends from, and pauses timeouts while held. */

@@ -21,7 +21,7 @@ public interface ExtensionRepository {
     boolean remove(String number);
 
     /**
-     * Writes the settings of an existing extension (name and ring timeout) from {@code extension},
+     * Writes the settings of an existing extension (name, ring timeout, SRTP policy) from {@code extension},
      * leaving its secret and creation time as stored; false when there is no such extension.
      */
     boolean updateSettings(Extension extension);

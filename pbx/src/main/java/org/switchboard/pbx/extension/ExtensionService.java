@@ -35,7 +35,7 @@ public final class ExtensionService {
     public static final int MAX_NAME_LENGTH = 64;
     public static final String NAME_RULE =
             "a name is 1 to " + MAX_NAME_LENGTH + " characters without control characters";
-    public static final String NOTHING_TO_CHANGE = "nothing to change: give a new name or ring timeout";
+    public static final String NOTHING_TO_CHANGE = "nothing to change: give a new name, ring timeout or srtp policy";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionService.class);
 
@@ -145,7 +145,7 @@ public final class ExtensionService {
     }
 
     /**
-     * Changes the settings of an extension (name, ring timeout) and returns it as stored; its
+     * Changes the settings of an extension (name, ring timeout, SRTP policy) and returns it as stored; its
      * secret and bindings stay. Listeners hear of it, so calls that start afterwards see it.
      */
     public Outcome<Extension> update(String number, ExtensionChange change) {
@@ -161,6 +161,7 @@ public final class ExtensionService {
         Extension updated = current.get();
         if (change.name().isPresent()) updated = updated.withName(change.name().get().strip());
         if (change.ringTimeout().isPresent()) updated = updated.withRingTimeout(change.ringTimeout().get());
+        if (change.srtp().isPresent()) updated = updated.withSrtp(change.srtp().get());
         if (!repository.updateSettings(updated)) return new Outcome.NotFound<>(number);
         LOG.info("Extension {} settings changed", number);
         notifyListeners(number);

@@ -15,11 +15,13 @@ import org.switchboard.media.relay.MediaEndpoints;
 import org.switchboard.media.relay.MediaStats;
 import org.switchboard.media.relay.MediaTimeoutListener;
 import org.switchboard.media.relay.PortPair;
+import org.switchboard.media.relay.SrtpKeys;
 import org.switchboard.pbx.call.CallRecord;
 import org.switchboard.pbx.extension.Extension;
 import org.switchboard.pbx.extension.ExtensionDirectory;
 import org.switchboard.pbx.extension.MemoryExtensionRepository;
 import org.switchboard.pbx.extension.SipSecret;
+import org.switchboard.pbx.extension.SrtpPolicy;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.BindingRepository;
 import org.switchboard.pbx.registrar.Location;
@@ -67,6 +69,8 @@ final class B2buaRig {
     final Location location;
     final SipStack stack;
     final B2bua b2bua;
+    final MemoryExtensionRepository repo = new MemoryExtensionRepository();
+    final ExtensionDirectory directory;
     Instant now = Instant.parse("2026-03-01T10:00:00Z");
 
     B2buaRig(Duration sessionInterval) {
@@ -78,11 +82,10 @@ final class B2buaRig {
             @Override
             public void apply(Collection<Binding> upserts, Collection<Binding.Key> removals) { }
         }, clock);
-        MemoryExtensionRepository repo = new MemoryExtensionRepository();
         repo.add(new Extension("101", "Alice Martin", now), SipSecret.of("alice-secret-1"));
         repo.add(new Extension("102", "Bob", now), SipSecret.of("bob-secret-22"));
         repo.add(new Extension("103", "Hall phone", now, Optional.of(Duration.ofSeconds(15))), SipSecret.of("hall-secret-3"));
-        ExtensionDirectory directory = ExtensionDirectory.load(repo);
+        directory = ExtensionDirectory.load(repo);
         DigestAuthenticator auth = new DigestAuthenticator(new NonceService(), List.of(DigestAlgorithm.MD5));
         AuthFailureGuard guard = new AuthFailureGuard(AuthFailurePolicy.DEFAULTS);
         SecurityLog log = new SecurityLog(line -> { });
@@ -112,7 +115,8 @@ final class B2buaRig {
             }
         };
         stack = SipStack.builder(sender, scheduler, new RequestDispatcher(registrar, b2bua, clock, "Switchboard"))
-                .settings(SipStackSettings.defaults().withShards(2).withSentBy(Transport.UDP, new SentBy("127.0.0.5", 5060)))
+                .settings(SipStackSettings.defaults().withShards(2).withSentBy(Transport.UDP, new SentBy("127.0.0.5", 5060))
+                        .withSentBy(Transport.TLS, new SentBy("127.0.0.5", 5061)))
                 .shardExecutors(i -> Runnable::run)
                 .build();
         b2bua.bind(stack);
@@ -124,9 +128,20 @@ final class B2buaRig {
         sent.add(new Sent(to, p.message()));
     }
 
+    /** Sets the SRTP policy of an extension, as {@code extension set N --srtp} does. */
+    void srtp(String number, SrtpPolicy policy) {
+        repo.updateSettings(repo.find(number).orElseThrow().withSrtp(policy));
+        directory.refresh(number);
+    }
+
     /** Registers {@code contact} for {@code aor}, as if it had sent a REGISTER from {@code from}. */
     void register(String aor, String contact, InetSocketAddress from) {
-        Flow flow = new Flow(Transport.UDP, SERVER, from);
+        register(aor, contact, from, Transport.UDP);
+    }
+
+    /** Registers {@code contact} for {@code aor} over {@code transport} (its flow is where its calls go). */
+    void register(String aor, String contact, InetSocketAddress from, Transport transport) {
+        Flow flow = new Flow(transport, SERVER, from);
         Binding b = new Binding(aor, contact, now.plusSeconds(3600), "reg-" + contact, 1, flow, "TestPhone", now);
         location.update(aor, current -> {
             List<Binding> next = new ArrayList<>(current);
@@ -141,7 +156,16 @@ final class B2buaRig {
     }
 
     void receive(String text, InetSocketAddress from) {
-        stack.onMessage(text.getBytes(StandardCharsets.UTF_8), new Flow(Transport.UDP, SERVER, from));
+        receive(text, from, Transport.UDP);
+    }
+
+    /** Delivers a message from {@code from} over {@code transport} (TLS: SDES keys may flow). */
+    void receive(String text, InetSocketAddress from, Transport transport) {
+        stack.onMessage(text.getBytes(StandardCharsets.UTF_8), new Flow(transport, SERVER, from));
+    }
+
+    void receive(SipMessage message, InetSocketAddress from, Transport transport) {
+        stack.onMessage(message.toBytes(), new Flow(transport, SERVER, from));
     }
 
     /** Messages sent to {@code to} so far. */
@@ -205,6 +229,9 @@ final class B2buaRig {
         final List<InetSocketAddress> remotes = new CopyOnWriteArrayList<>();
         volatile boolean open = true;
         volatile boolean suspended;
+        /** The SRTP keys in use, null for plain RTP. */
+        volatile SrtpKeys inbound;
+        volatile SrtpKeys outbound;
 
         FakeEndpoint(String legId, PortPair ports, MediaTimeoutListener onTimeout) {
             this.legId = legId;
@@ -226,6 +253,18 @@ final class B2buaRig {
 
         @Override
         public void expectRemote(InetSocketAddress rtp, InetSocketAddress rtcp) { remotes.add(rtp); }
+
+        @Override
+        public void useSrtp(SrtpKeys inbound, SrtpKeys outbound) {
+            this.inbound = inbound;
+            this.outbound = outbound;
+        }
+
+        @Override
+        public void usePlainRtp() {
+            inbound = null;
+            outbound = null;
+        }
 
         @Override
         public void suspendTimeout(boolean s) { suspended = s; }

@@ -146,6 +146,19 @@ class ExtensionServiceTest {
     }
 
     @Test
+    void updateChangesTheSrtpPolicyAndKeepsTheRest() {
+        done(service.add("1001", "Hall", Optional.of("hall-password")));
+        changed.clear();
+        Extension secure = done(service.update("1001", ExtensionChange.NONE.withSrtp(SrtpPolicy.REQUIRED)));
+        assertThat(secure.srtp()).isEqualTo(SrtpPolicy.REQUIRED);
+        assertThat(secure.name()).isEqualTo("Hall");
+        assertThat(repository.find("1001")).contains(secure);
+        Extension renamed = done(service.update("1001", ExtensionChange.NONE.withName("Front hall")));
+        assertThat(renamed.srtp()).as("an absent policy is kept").isEqualTo(SrtpPolicy.REQUIRED);
+        assertThat(changed).containsExactly("1001", "1001");
+    }
+
+    @Test
     void ringTimeoutsOutsideTheBoundsAreRefusedWithTheRule() {
         done(service.add("1001", "Hall", Optional.of("hall-password")));
         changed.clear();

@@ -41,4 +41,15 @@ class ExtensionTest {
         assertThat(ExtensionChange.NONE.withRingTimeout(Duration.ofSeconds(20)).withName("Hall"))
                 .isEqualTo(new ExtensionChange(Optional.of("Hall"), Optional.of(Optional.of(Duration.ofSeconds(20)))));
     }
+
+    @Test
+    void anExtensionWithoutAPolicyHasOptionalSrtpAndChangesKeepIt() {
+        Extension hall = new Extension("1001", "Hall", CREATED);
+        assertThat(hall.srtp()).isEqualTo(SrtpPolicy.OPTIONAL);
+        Extension secure = hall.withSrtp(SrtpPolicy.REQUIRED);
+        assertThat(secure.withName("Front hall").withRingTimeout(Optional.of(Duration.ofSeconds(20))).srtp())
+                .isEqualTo(SrtpPolicy.REQUIRED);
+        assertThat(ExtensionChange.NONE.withSrtp(SrtpPolicy.OFF).isEmpty()).isFalse();
+        assertThat(ExtensionChange.NONE.withSrtp(SrtpPolicy.OFF).srtp()).contains(SrtpPolicy.OFF);
+    }
 }

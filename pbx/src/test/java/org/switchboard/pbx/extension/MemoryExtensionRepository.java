@@ -37,7 +37,8 @@ public final class MemoryExtensionRepository implements ExtensionRepository {
         Extension current = extensions.get(extension.number());
         if (current == null) return false;
         extensions.put(extension.number(),
-                new Extension(current.number(), extension.name(), current.createdAt(), extension.ringTimeout()));
+                new Extension(current.number(), extension.name(), current.createdAt(), extension.ringTimeout(),
+                        extension.srtp()));
         return true;
     }
 

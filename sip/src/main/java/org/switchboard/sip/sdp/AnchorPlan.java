@@ -9,8 +9,8 @@ import java.util.Objects;
  * {@link MediaAnchor#NONE} disables a stream the server will not carry.
  *
  * @param keepCrypto keep {@code a=crypto} (RFC 4568) and the DTLS attributes, for a relay
- *                   that passes SRTP through end to end; false strips them (the default, as
- *                   SRTP termination comes later)
+ *                   that passes SRTP through end to end; false strips them (the default: the
+ *                   server terminates SRTP per leg and writes its own {@link CryptoAttribute})
  */
 public record AnchorPlan(Connection address, List<MediaAnchor> media, boolean keepCrypto) {
 

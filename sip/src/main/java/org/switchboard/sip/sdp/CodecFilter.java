@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
  * codecs it supports, matched by name, clock rate and channels, in the offerer's order
  * (RFC 3264 §5.1: the order is the offerer's preference), over the transports it supports.
  *
- * <p>Per stream: a rejected stream stays as it is; a stream over another transport (for now
- * the SRTP and DTLS profiles, T.38's {@code udptl}) or with no supported codec besides
- * telephone events and comfort noise is disabled with port 0, keeping its place so the
+ * <p>Per stream: a rejected stream stays as it is; a stream over another transport (the SRTP
+ * profiles, unless the B2BUA already terminated SRTP and hands the stream over as plain RTP;
+ * DTLS-SRTP; T.38's {@code udptl}) or with no supported codec besides telephone events and
+ * comfort noise is disabled with port 0, keeping its place so the
  * answer lines up with the offer (RFC 3264 §8.2). Formats that go lose their {@code rtpmap},
  * {@code fmtp} and {@code rtcp-fb} lines. When the offer had an active stream and none is
  * left, the result is {@link CodecFilterResult.NoCommonCodec}. An offer without active

@@ -13,7 +13,11 @@
  *     --Anchoring.rewrite(plan for leg A)--&gt; SdpOriginator(A).stamp --&gt; answer to leg A
  * </pre>
  *
- * Written by hand: the Java SDP libraries (JAIN-SDP of JAIN-SIP, its forks) are mutable,
+ * SDES keys for SRTP (RFC 4568): {@link org.switchboard.sip.sdp.CryptoAttribute} reads and writes
+ * {@code a=crypto} lines (bad ones are skipped with a reason), {@link org.switchboard.sip.sdp.RtpProfile}
+ * names the plain and secure RTP profiles; the call logic decides per leg which to use.
+ *
+ * <p>Written by hand: the Java SDP libraries (JAIN-SDP of JAIN-SIP, its forks) are mutable,
  * throw on bad input and are unmaintained, and the offer/answer rules of a B2BUA that
  * relays packets untouched are specific to it. Limits are in {@link org.switchboard.sip.sdp.SdpParser}.
  */
