@@ -1,6 +1,10 @@
 package org.switchboard.media.relay;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import org.switchboard.media.channel.LegAudioConfig;
+import org.switchboard.media.channel.LegAudioListener;
+import org.switchboard.media.channel.MediaChannel;
 
 /**
  * One leg's anchored media: an RTP/RTCP port pair of the server that the leg's SDP announces
@@ -58,6 +62,25 @@ public interface MediaEndpoint extends AutoCloseable {
      * RFC 3264 §8.4), when a phone may send no RTP at all; {@code false} restarts the count.
      */
     void suspendTimeout(boolean suspended);
+
+    /**
+     * Switches the endpoint from RELAYED to TERMINATED: from now on what its phone sends ends in
+     * the server and what the phone hears is made there ({@link MediaChannel}: prompts, music,
+     * recording, DTMF, transcoding), while the latch, SRTP and the media timeout (which now runs
+     * even when not bridged) go on as before. A bridged partner's packets towards this phone are
+     * dropped meanwhile; {@link MediaChannel#relay()} goes back. Terminating again replaces the
+     * previous channel (its handle goes dead). Returns at once; the switch is applied on the
+     * media thread before anything asked of the handle afterwards (a packet read meanwhile still
+     * takes the relay path; {@link MediaChannel#stats()} completing tells the switch is done).
+     *
+     * @param config       what offer/answer settled for this leg
+     * @param callExecutor where {@code listener} is called (the call's serial executor): never a media thread
+     * @param listener     told of key presses and of sources that ended
+     * @throws UnsupportedOperationException from a media layer that cannot terminate legs (test fakes)
+     */
+    default MediaChannel terminate(LegAudioConfig config, Executor callExecutor, LegAudioListener listener) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot terminate media");
+    }
 
     /** A snapshot of this leg's counters and learned sources. */
     MediaStats stats();

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One endpoint's media timeout state, shared between its event loop (which notes each RTP
  * packet) and the periodic {@link SilenceSweep} (which reads it). Silence counts only while the
- * leg is bridged and not on hold: before answer nothing is expected, and a phone on hold
+ * leg is bridged or terminated, and not on hold: before answer nothing is expected, and a phone on hold
  * (RFC 3264 §8.4, {@code sendonly}/{@code inactive}) may legitimately send nothing.
  * Thread-safe; {@link #heard} is a release store, as cheap as a plain one on x86.
  */
@@ -15,6 +15,7 @@ public final class SilenceWatch {
     private final AtomicLong lastHeard = new AtomicLong(Long.MIN_VALUE);
     private volatile long watchSince;
     private volatile boolean bridged;
+    private volatile boolean terminated;
     private volatile boolean suspended;
     private final AtomicBoolean finished = new AtomicBoolean();
 
@@ -29,6 +30,12 @@ public final class SilenceWatch {
         bridged = on;
     }
 
+    /** The leg's media ends in the server ({@code true}) or is relayed again; either restarts the count. */
+    public void terminated(boolean on, long nowNanos) {
+        watchSince = nowNanos;
+        terminated = on;
+    }
+
     /** Hold ({@code true}) pauses the timeout; resume restarts the count. */
     public void suspended(boolean on, long nowNanos) {
         watchSince = nowNanos;
@@ -37,7 +44,7 @@ public final class SilenceWatch {
 
     /** Whether silence counts now. */
     public boolean watching() {
-        return bridged && !suspended && !finished.get();
+        return (bridged || terminated) && !suspended && !finished.get();
     }
 
     /** Since when the leg has been silent: its last RTP packet or the start of watching, the later. */

@@ -10,7 +10,9 @@
  * ({@link org.switchboard.media.relay.SourceLatch}, RFC 4961) and the media timeout sweep
  * ({@link org.switchboard.media.relay.SilenceSweep}). A leg may terminate SRTP with the SDES keys
  * of its offer/answer ({@link org.switchboard.media.relay.SrtpKeys}); the relay then decrypts and
- * re-encrypts per packet, and plain legs keep the untouched fast path. Module {@code net} implements the
+ * re-encrypts per packet, and plain legs keep the untouched fast path. An endpoint may instead end its
+ * media in the server ({@link org.switchboard.media.relay.MediaEndpoint#terminate}, package
+ * {@code channel}) and go back to relaying. Module {@code net} implements the
  * sockets. Written here rather than taken from a library because no maintained Java library
  * offers an RTP relay with these defences; they are a few hundred lines.
  */

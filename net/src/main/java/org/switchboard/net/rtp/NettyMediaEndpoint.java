@@ -10,11 +10,16 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.switchboard.media.channel.LegAudioConfig;
+import org.switchboard.media.channel.LegAudioListener;
+import org.switchboard.media.channel.MediaChannel;
 import org.switchboard.media.relay.MediaEndpoint;
 import org.switchboard.media.relay.MediaStats;
 import org.switchboard.media.relay.MediaTimeoutListener;
@@ -25,6 +30,7 @@ import org.switchboard.media.relay.SrtpKeys;
 /**
  * One leg's RTP and RTCP sockets, both on one event loop, which alone touches their latches.
  * The partner ({@link #peer}) is set by {@link NettyMediaEndpoints#bridge} and read per packet.
+ * While {@link #terminated} is set, the leg's packets go to that channel instead of the partner.
  */
 final class NettyMediaEndpoint implements MediaEndpoint {
 
@@ -46,6 +52,11 @@ final class NettyMediaEndpoint implements MediaEndpoint {
     volatile NettyMediaEndpoint peer;
     /** SRTP terminated on this leg, or null for plain RTP. Written by signalling, read per packet. */
     volatile LegSrtp srtp;
+    /**
+     * The channel the leg's media ends in, or null while relayed. Written on this leg's loop,
+     * read per packet there and by the partner's loop (which then drops what it would relay here).
+     */
+    volatile NettyMediaChannel terminated;
 
     NettyMediaEndpoint(NettyMediaEndpoints owner, String legId, PortPair ports, EventLoop loop,
                        MediaTimeoutListener onTimeout, InetAddress bindAddress) {
@@ -162,6 +173,16 @@ final class NettyMediaEndpoint implements MediaEndpoint {
     }
 
     @Override
+    public MediaChannel terminate(LegAudioConfig config, Executor callExecutor, LegAudioListener listener) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(callExecutor, "callExecutor");
+        Objects.requireNonNull(listener, "listener");
+        NettyMediaChannel channel = new NettyMediaChannel(this, config, callExecutor, listener);
+        channel.start();
+        return channel;
+    }
+
+    @Override
     public void suspendTimeout(boolean suspended) {
         silence.suspended(suspended, System.nanoTime());
     }
@@ -186,6 +207,14 @@ final class NettyMediaEndpoint implements MediaEndpoint {
     public void close() {
         if (!open.compareAndSet(true, false)) return;
         silence.finish();
+        try {
+            loop.execute(() -> {
+                NettyMediaChannel channel = terminated;
+                if (channel != null) channel.retire(true);
+            });
+        } catch (RejectedExecutionException e) {
+            // the media threads are stopping: nothing is ticked any more
+        }
         owner.closing(this);
         AtomicInteger sockets = new AtomicInteger(2);
         for (RelaySide side : new RelaySide[] {rtp, rtcp}) {

@@ -1,11 +1,13 @@
 package org.switchboard.net.rtp;
 
+import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +31,9 @@ import org.switchboard.media.relay.SilenceSweep;
  * RTP and an RTCP UDP socket from the {@link PortPool}; legs allocated with the same call key
  * share an event loop, so a bridged packet goes out of the other leg's socket on the thread
  * that read it. A sweep on one event loop reports legs whose RTP stopped
- * ({@link SilenceSweep}); listeners are called on virtual threads.
+ * ({@link SilenceSweep}); listeners are called on virtual threads. An endpoint may be switched to
+ * end its media in the server ({@link MediaEndpoint#terminate}); each loop then ticks its
+ * terminated legs ({@link LegTicker}).
  *
  * <p>Methods may be called from any thread except a media event loop ({@link #allocate} and
  * {@link MediaEndpoint#expectRemote} wait for the loop).
@@ -50,6 +54,7 @@ public final class NettyMediaEndpoints implements MediaEndpoints {
     private final Map<NettyMediaEndpoint, Boolean> closingSockets = new ConcurrentHashMap<>();
     private final Object bridges = new Object();
     private final ScheduledFuture<?> sweeper;
+    private final Map<EventLoop, LegTicker> tickers;
     private volatile boolean closed;
 
     private NettyMediaEndpoints(RtpConfig config, InstantSource clock) {
@@ -61,6 +66,9 @@ public final class NettyMediaEndpoints implements MediaEndpoints {
         long every = config.media().sweepInterval().toNanos();
         this.sweeper = sweep.enabled()
                 ? io.loops()[0].scheduleAtFixedRate(this::sweepSilence, every, every, TimeUnit.NANOSECONDS) : null;
+        Map<EventLoop, LegTicker> perLoop = new IdentityHashMap<>();
+        for (EventLoop loop : io.loops()) perLoop.put(loop, new LegTicker(loop, clock));
+        this.tickers = perLoop;
         SrtpCiphers.prepare();
     }
 
@@ -80,6 +88,11 @@ public final class NettyMediaEndpoints implements MediaEndpoints {
 
     InstantSource clock() {
         return clock;
+    }
+
+    /** The media clock of {@code loop}, which ticks its terminated legs. */
+    LegTicker ticker(EventLoop loop) {
+        return tickers.get(loop);
     }
 
     /** Whether the native epoll transport is in use (else NIO). */

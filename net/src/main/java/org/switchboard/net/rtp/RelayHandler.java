@@ -25,6 +25,9 @@ import org.switchboard.media.relay.RtpFixedHeader;
  * authenticate before it may teach the source latch, so a forged one cannot divert the media.
  * Until the ciphers are ready ({@link SrtpCiphers}, seconds after start) SRTP-path packets are
  * dropped rather than the loop stalled.
+ *
+ * <p>A terminated leg ({@link NettyMediaChannel}) takes its packets itself, after the same
+ * plausibility check; a packet towards a terminated partner is dropped.
  */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
 
@@ -66,6 +69,11 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
             leg.counters.dropped();
             return false;
         }
+        NettyMediaChannel terminated = leg.terminated;
+        if (terminated != null) {
+            terminated.receive(ctx, packet, side, rtcp);
+            return false;
+        }
         LegSrtp mine = leg.srtp;
         NettyMediaEndpoint partner = leg.peer;
         if (mine != null || (partner != null && partner.srtp != null)) {
@@ -79,7 +87,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         leg.counters.received(length);
         if (!rtcp) leg.silence.heard(System.nanoTime());
         NettyMediaEndpoint peer = leg.peer;
-        if (peer == null) {
+        if (peer == null || peer.terminated != null) {
             leg.counters.dropped();
             return false;
         }
@@ -129,7 +137,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
             leg.counters.received(length);
             if (!rtcp) leg.silence.heard(System.nanoTime());
             NettyMediaEndpoint peer = leg.peer;
-            if (peer == null) {
+            if (peer == null || peer.terminated != null) {
                 leg.counters.dropped();
                 return;
             }

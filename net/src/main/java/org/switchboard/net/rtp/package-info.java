@@ -7,6 +7,9 @@
  * reason given in {@code org.switchboard.media.relay}. A leg that terminates SRTP takes a second
  * path: the packet is copied once, decrypted with that leg's keys and encrypted with the
  * partner's ({@link org.switchboard.net.rtp.SrtpDirection}, over jitsi-srtp, the SRTP library
- * of the Jitsi Videobridge: the transforms are not ours to write).
+ * of the Jitsi Videobridge: the transforms are not ours to write). An endpoint switched to
+ * TERMINATED ({@link org.switchboard.net.rtp.NettyMediaChannel}) hands its packets to a
+ * {@link org.switchboard.media.channel.LegAudio} on the same loop instead, which each loop's
+ * {@link org.switchboard.net.rtp.LegTicker} ticks every 10 ms.
  */
 package org.switchboard.net.rtp;
