@@ -439,6 +439,7 @@ bench_switchboard() {
     port=$(free_port)
     # MD5 only: SIPp 3.6.1 answers no other digest algorithm. No brute-force blocking of the load generators.
     # Held calls carry no RTP in this bench: no media timeout and no ring timeout while they are held.
+    # No unsolicited MWI NOTIFY to the SIPp callees (Kamailio sends none; SIPp would count it as a failure).
     cat > "$data/switchboard.yaml" <<EOF
 auth:
   algorithms: MD5
@@ -446,6 +447,8 @@ auth:
 calls:
   ring-timeout: 300s
   media-timeout: 3600s
+mwi:
+  unsolicited: false
 EOF
     # ./switchboard rebuilds first when sources changed (other people edit them): wait for that too, bounded.
     JAVA_HOME="$JDK" "$ROOT/switchboard" run --data "$data" --bind 127.0.0.1 --sip-port "$port" \

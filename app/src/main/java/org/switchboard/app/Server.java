@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -23,9 +24,13 @@ import org.switchboard.app.config.ConfigException;
 import org.switchboard.app.config.SwitchboardConfig;
 import org.switchboard.app.tls.TlsMaterial;
 import org.switchboard.app.tls.TlsSetup;
+import org.switchboard.app.voicemail.VoicemailSystem;
 import org.switchboard.pbx.call.CallRecordRepository;
 import org.switchboard.pbx.call.CallRecorder;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.mwi.VoiceCounts;
+import org.switchboard.pbx.voicemail.message.MessageCounts;
+import org.switchboard.pbx.voicemail.message.MessageStore;
 import org.switchboard.web.AdminApi;
 import org.switchboard.web.AdminToken;
 
@@ -37,6 +42,7 @@ import org.switchboard.web.AdminToken;
  *   <li>TLS identity: configured, existing, or generated into {@code DATA/tls/};</li>
  *   <li>storage, then the {@link ExtensionService} on it; call records a crash left open are
  *       completed as interrupted, and the {@link CallRecorder} starts (it stops after SIP);</li>
+ *   <li>voicemail ({@link VoicemailSystem}): files checked against their index, the mail queue resumed;</li>
  *   <li>SIP ({@link SipService}), which reports its bound listeners and registrations;</li>
  *   <li>the HTTPS admin API with a fresh token, published in {@code DATA/admin/};</li>
  *   <li>print where it listens, then {@code Switchboard ready}.</li>
@@ -84,12 +90,20 @@ public final class Server implements AutoCloseable {
             interruptOpenCalls(storage.callRecords(), clock);
             CallRecorder callRecords = CallRecorder.start(storage.callRecords());
             started.push(callRecords);
+            VoicemailSystem voicemail = VoicemailSystem.start(config, storage.voicemail(), extensions, clock);
+            started.push(voicemail);
 
             SipService sip = wiring.sip().get();
             started.push(sip);
             SipService.Bound bound;
             try {
-                bound = sip.start(new SipService.Context(config, storage, extensions, callRecords, tls, clock));
+                MessageStore messages = voicemail.messages();
+                SipService.Bound sipBound = sip.start(new SipService.Context(config, storage, extensions, callRecords,
+                        tls, clock, extension -> lampCounts(messages.counts(extension))));
+                // every change of a mailbox's counts lights or clears its phones' lamps (MWI)
+                messages.addCountsListener((mailbox, counts) ->
+                        sipBound.mwi().countsChanged(mailbox, counts.newMessages(), counts.heard()));
+                bound = sipBound;
             } catch (IOException e) {
                 throw new StartupException("Cannot start SIP: " + e.getMessage()
                         + ": stop the program using the port or choose others with --sip-port / --sips-port", e);
@@ -100,7 +114,7 @@ public final class Server implements AutoCloseable {
             try {
                 api = AdminApi.start(new AdminApi.Settings(config.bind().getHostAddress(), config.httpsPort(),
                         tls.serverContext(), token), extensions, bound.registrations(), bound.calls(), callRecords,
-                        clock);
+                        clock, Optional.of(voicemail.admin()));
             } catch (IOException e) {
                 throw new StartupException("Cannot start HTTPS: " + e.getMessage()
                         + ": stop the program using the port or choose another with --https-port", e);
@@ -202,5 +216,10 @@ public final class Server implements AutoCloseable {
                 LOG.warn("Stopping {} failed: {}", next.getClass().getSimpleName(), e.toString());
             }
         }
+    }
+
+    /** A lamp shows new messages and the heard ones (old and saved, RFC 3842 has no "saved"). */
+    private static VoiceCounts lampCounts(MessageCounts counts) {
+        return VoiceCounts.of(counts.newMessages(), counts.heard());
     }
 }

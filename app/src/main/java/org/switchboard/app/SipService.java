@@ -10,6 +10,8 @@ import org.switchboard.app.tls.TlsMaterial;
 import org.switchboard.pbx.call.CallRecorder;
 import org.switchboard.pbx.call.LiveCalls;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.mwi.MessageCountsListener;
+import org.switchboard.pbx.mwi.MessageCountsSource;
 import org.switchboard.pbx.registrar.Registrations;
 import org.switchboard.sip.transport.Transport;
 
@@ -39,10 +41,11 @@ public interface SipService extends AutoCloseable {
      * transport limits, timers), storage, the extension service (subscribe with
      * {@link ExtensionService#addListener} to drop cached credentials and bindings), the call
      * recorder (report call records to it from any thread; the server closes it after SIP), the
-     * TLS identity for SIPS, and the clock.
+     * TLS identity for SIPS, the clock, and where message-waiting lamps read a mailbox's counts
+     * before voicemail has reported them ({@code mwiCounts}; may block).
      */
     record Context(SwitchboardConfig config, Storage storage, ExtensionService extensions, CallRecorder callRecords,
-                   TlsMaterial tls, Clock clock) {
+                   TlsMaterial tls, Clock clock, MessageCountsSource mwiCounts) {
         public Context {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(storage, "storage");
@@ -50,18 +53,35 @@ public interface SipService extends AutoCloseable {
             Objects.requireNonNull(callRecords, "callRecords");
             Objects.requireNonNull(tls, "tls");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(mwiCounts, "mwiCounts");
+        }
+
+        /** A context whose mailboxes all read as empty until voicemail reports them. */
+        public Context(SwitchboardConfig config, Storage storage, ExtensionService extensions, CallRecorder callRecords,
+                       TlsMaterial tls, Clock clock) {
+            this(config, storage, extensions, callRecords, tls, clock, MessageCountsSource.NONE);
         }
     }
 
     /** One bound SIP listener. */
     record Listener(Transport transport, InetSocketAddress address) { }
 
-    /** The result of a start: where SIP listens, the read side of the location service, the live calls. */
-    record Bound(List<Listener> listeners, Registrations registrations, LiveCalls calls) {
+    /**
+     * The result of a start: where SIP listens, the read side of the location service, the live
+     * calls, and where voicemail reports each change of a mailbox's counts ({@code mwi}, for the
+     * message-waiting NOTIFYs).
+     */
+    record Bound(List<Listener> listeners, Registrations registrations, LiveCalls calls, MessageCountsListener mwi) {
         public Bound {
             listeners = List.copyOf(listeners);
             Objects.requireNonNull(registrations, "registrations");
             Objects.requireNonNull(calls, "calls");
+            Objects.requireNonNull(mwi, "mwi");
+        }
+
+        /** A start without message waiting indication. */
+        public Bound(List<Listener> listeners, Registrations registrations, LiveCalls calls) {
+            this(listeners, registrations, calls, MessageCountsListener.NONE);
         }
     }
 }

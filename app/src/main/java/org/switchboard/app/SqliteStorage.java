@@ -1,15 +1,21 @@
 package org.switchboard.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.switchboard.pbx.call.CallRecordRepository;
 import org.switchboard.pbx.extension.ExtensionRepository;
 import org.switchboard.pbx.registrar.BindingRepository;
+import org.switchboard.pbx.voicemail.VoicemailRepositories;
 import org.switchboard.store.Database;
 import org.switchboard.store.SqlBindingRepository;
 import org.switchboard.store.SqlCallRecordRepository;
 import org.switchboard.store.SqlExtensionRepository;
 import org.switchboard.store.StoreException;
 import org.switchboard.store.crypto.SecretCipher;
+import org.switchboard.store.voicemail.SqlDeliveryRepository;
+import org.switchboard.store.voicemail.SqlGreetingRepository;
+import org.switchboard.store.voicemail.SqlMailboxRepository;
+import org.switchboard.store.voicemail.SqlMessageRepository;
 
 /**
  * The embedded default: {@code DATA/switchboard.db} (SQLite, WAL) with SIP secrets sealed by the
@@ -20,12 +26,15 @@ public final class SqliteStorage implements Storage {
     private final ExtensionRepository extensions;
     private final BindingRepository bindings;
     private final CallRecordRepository callRecords;
+    private final VoicemailRepositories voicemail;
 
     private SqliteStorage(Database database, SecretCipher cipher) {
         this.database = database;
         this.extensions = new SqlExtensionRepository(database, cipher);
         this.bindings = new SqlBindingRepository(database);
         this.callRecords = new SqlCallRecordRepository(database);
+        this.voicemail = new VoicemailRepositories(new SqlMailboxRepository(database, Clock.systemUTC()),
+                new SqlGreetingRepository(database), new SqlMessageRepository(database), new SqlDeliveryRepository(database));
     }
 
     public static SqliteStorage open(Path dataDir) throws StartupException {
@@ -50,6 +59,9 @@ public final class SqliteStorage implements Storage {
 
     @Override
     public CallRecordRepository callRecords() { return callRecords; }
+
+    @Override
+    public VoicemailRepositories voicemail() { return voicemail; }
 
     @Override
     public void close() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.switchboard.pbx.call.CallRecordRepository;
 import org.switchboard.pbx.extension.ExtensionRepository;
 import org.switchboard.pbx.registrar.BindingRepository;
+import org.switchboard.pbx.voicemail.VoicemailRepositories;
 
 /** The repositories the server runs on, opened for one data directory and closed at shutdown. */
 public interface Storage extends AutoCloseable {
@@ -14,6 +15,9 @@ public interface Storage extends AutoCloseable {
 
     /** Call records (CDR); blocking, used from the {@code CallRecorder}'s virtual thread and the API's. */
     CallRecordRepository callRecords();
+
+    /** Mailboxes, greeting and message indexes, e-mail deliveries; blocking, used from virtual threads. */
+    VoicemailRepositories voicemail();
 
     @Override
     void close();

@@ -9,11 +9,18 @@ import org.switchboard.pbx.extension.MemoryExtensionRepository;
 import org.switchboard.pbx.extension.SipSecret;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.BindingRepository;
+import org.switchboard.pbx.voicemail.VoicemailRepositories;
+import org.switchboard.pbx.voicemail.delivery.MemoryDeliveryRepository;
+import org.switchboard.pbx.voicemail.greeting.MemoryGreetingRepository;
+import org.switchboard.pbx.voicemail.mailbox.MemoryMailboxRepository;
+import org.switchboard.pbx.voicemail.message.MemoryMessageRepository;
 
 /** Storage in maps: the repository contracts without a database, for server and CLI tests. */
 public final class MemoryStorage implements Storage {
     private final MemoryExtensionRepository extensions = new MemoryExtensionRepository();
     private final MemoryCallRecordRepository callRecords = new MemoryCallRecordRepository();
+    private final VoicemailRepositories voicemail = new VoicemailRepositories(new MemoryMailboxRepository(),
+            new MemoryGreetingRepository(), new MemoryMessageRepository(), new MemoryDeliveryRepository());
     private volatile boolean closed;
 
     @Override public ExtensionRepository extensions() { return extensions; }
@@ -26,6 +33,8 @@ public final class MemoryStorage implements Storage {
     }
 
     @Override public MemoryCallRecordRepository callRecords() { return callRecords; }
+
+    @Override public VoicemailRepositories voicemail() { return voicemail; }
 
     @Override public void close() { closed = true; }
 

@@ -18,6 +18,7 @@ import org.switchboard.e2e.harness.InjectionFile;
 import org.switchboard.e2e.harness.ListeningSockets;
 import org.switchboard.e2e.harness.ProcessResult;
 import org.switchboard.e2e.harness.RunningSipp;
+import org.switchboard.e2e.harness.ServerSettings;
 import org.switchboard.e2e.harness.Sipp;
 import org.switchboard.e2e.harness.SippResult;
 import org.switchboard.e2e.harness.SwitchboardCli;
@@ -52,7 +53,9 @@ class CallSippTest {
 
     @BeforeAll
     static void startServer() {
-        server = SwitchboardProcess.start(work.resolve("data"));
+        // The SIPp phones wait for an INVITE: an unsolicited MWI NOTIFY would be a failed call of theirs.
+        server = SwitchboardProcess.start(work.resolve("data"), SwitchboardProcess.Ports.free(),
+                ServerSettings.NO_UNSOLICITED_MWI);
         cli = server.cli();
         cli.addExtensions(Stream.concat(Stream.of(CALLER), Stream.iterate(3101, n -> n + 1).limit(12)
                 .map(CallSippTest::callee)).toList());

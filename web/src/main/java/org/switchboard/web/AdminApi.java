@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.switchboard.pbx.call.CallHistory;
 import org.switchboard.pbx.call.LiveCalls;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.registrar.Registrations;
+import org.switchboard.pbx.voicemail.VoicemailAdmin;
 
 /**
  * The HTTPS admin API, the seed of the REST API: Javalin on a TLS-only connector, every
@@ -31,6 +33,9 @@ import org.switchboard.pbx.registrar.Registrations;
  * PUT    /api/v1/extensions/{number}/password 200 {number,name,createdAt,...[,generatedPassword]} 400 404
  * GET    /api/v1/registrations               200 [{aor,contact,expiresInSeconds,transport,source,userAgent,registeredAt}]
  * GET    /api/v1/calls                       200 [{id,caller,callee,state,startedAt,answeredAt,durationSeconds,legs:[...]}]
+ * GET    /api/v1/voicemail/{number}          200 {number,pinSet,email,emailMode,language,effectiveLanguage,messages,greeting}  400 404
+ * PATCH  /api/v1/voicemail/{number}          200 {...} for {pin?|null,email?|null,emailMode?,language?|null}  400 404
+ * GET    /api/v1/voicemail/{number}/messages 200 [{id,folder,callerNumber,callerName,receivedAt,durationSeconds,email}]  400 404
  * GET    /api/v1/cdr?limit=N                 200 [{id,caller,...,disposition,cause,hangupSide,durationSeconds,billableSeconds,legIds}] 400
  * </pre>
  */
@@ -58,12 +63,24 @@ public final class AdminApi implements AutoCloseable {
     }
 
     /**
-     * Starts listening.
+     * Starts listening, without the voicemail routes.
      *
      * @throws IOException when the address cannot be bound (in use, not local, privileged port)
      */
     public static AdminApi start(Settings settings, ExtensionService extensions, Registrations registrations,
                                  LiveCalls calls, CallHistory history, Clock clock) throws IOException {
+        return start(settings, extensions, registrations, calls, history, clock, Optional.empty());
+    }
+
+    /**
+     * Starts listening; {@code voicemail} adds {@code /api/v1/voicemail}.
+     *
+     * @throws IOException when the address cannot be bound (in use, not local, privileged port)
+     */
+    public static AdminApi start(Settings settings, ExtensionService extensions, Registrations registrations,
+                                 LiveCalls calls, CallHistory history, Clock clock,
+                                 Optional<VoicemailAdmin> voicemail) throws IOException {
+        Optional<VoicemailRoutes> voicemailRoutes = voicemail.map(v -> new VoicemailRoutes(v, JSON));
         ExtensionRoutes extensionRoutes = new ExtensionRoutes(extensions, JSON);
         RegistrationRoutes registrationRoutes = new RegistrationRoutes(registrations, clock, JSON);
         CallRoutes callRoutes = new CallRoutes(calls, history, clock, JSON);
@@ -77,6 +94,7 @@ public final class AdminApi implements AutoCloseable {
             extensionRoutes.register(config.routes);
             registrationRoutes.register(config.routes);
             callRoutes.register(config.routes);
+            voicemailRoutes.ifPresent(v -> v.register(config.routes));
             config.routes.exception(Problem.Raised.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx,
                     Problem.ofStatus(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage())));

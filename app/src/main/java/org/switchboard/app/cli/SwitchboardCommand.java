@@ -39,7 +39,8 @@ public final class SwitchboardCommand implements Callable<Integer> {
                 .addSubcommand(new ExtensionCommand())
                 .addSubcommand(new RegistrationsCommand())
                 .addSubcommand(new CallsCommand())
-                .addSubcommand(new CdrCommand());
+                .addSubcommand(new CdrCommand())
+                .addSubcommand(new VoicemailCommand());
         line.setExecutionExceptionHandler((e, command, parsed) -> switch (e) {
             case CliException failure -> {
                 command.getErr().println(failure.getMessage());

@@ -117,17 +117,18 @@ public final class ConfigLoader {
             throw new ConfigException(file + ": calls: session-expires is 0 (off) or at least 90 s (RFC 4028 §5)");
         }
         return new SwitchboardConfig(data, bind, domain, sipPort, sipsPort, httpsPort, rtpPorts, tls, registrar, auth,
-                transport, timers, calls);
+                transport, timers, calls, MailSections.smtp(values, data, domain), MailSections.voicemail(values),
+                MwiSection.mwi(values));
     }
 
     /** A parser that says in its exception message what it wants. */
     @FunctionalInterface
-    private interface Parser<T> {
+    interface Parser<T> {
         T parse(String text) throws IllegalArgumentException;
     }
 
     /** The merged raw values with where each came from, for error messages. */
-    private record Values(Path file, Map<String, String> yaml, Map<String, String> flags) {
+    record Values(Path file, Map<String, String> yaml, Map<String, String> flags) {
         <T> Optional<T> get(String key, Parser<T> parser) throws ConfigException {
             String flag = flags.get(key);
             String text = flag != null ? flag : yaml.get(key);
@@ -170,7 +171,7 @@ public final class ConfigLoader {
         throw new IllegalArgumentException("is not a port: use a number from 1 to 65535 (0 picks a free port)");
     }
 
-    private static Parser<Integer> intIn(int min, int max) {
+    static Parser<Integer> intIn(int min, int max) {
         return text -> {
             try {
                 int value = Integer.parseInt(text);
@@ -182,7 +183,7 @@ public final class ConfigLoader {
         };
     }
 
-    private static Parser<Duration> positiveDuration() {
+    static Parser<Duration> positiveDuration() {
         return text -> {
             Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
             if (m.matches()) {
@@ -255,7 +256,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static Path path(Path dataDir, String text) {
+    static Path path(Path dataDir, String text) {
         if (text.isEmpty()) throw new IllegalArgumentException("is not a file: give the path of a PEM file");
         try {
             return dataDir.resolve(text).normalize();

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.switchboard.app.mail.SmtpSettings;
+import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.sip.auth.DigestAlgorithm;
 
 /**
@@ -21,10 +23,14 @@ import org.switchboard.sip.auth.DigestAlgorithm;
  * @param sipsPort  SIP over TLS ({@code sips-port}, default 5061)
  * @param httpsPort console and REST API ({@code https-port}, default 8443)
  * @param rtpPorts  UDP ports for media ({@code rtp-ports}, default 10000-20000)
+ * @param smtp      the mail server of voicemail to e-mail ({@code smtp:})
+ * @param voicemail voicemail limits and e-mail retries ({@code voicemail:})
+ * @param mwi       message waiting indication ({@code mwi:})
  */
 public record SwitchboardConfig(Path dataDir, InetAddress bind, String domain, int sipPort, int sipsPort,
                                 int httpsPort, PortRange rtpPorts, Tls tls, Registrar registrar, Auth auth,
-                                TransportLimits transport, Timers timers, Calls calls) {
+                                TransportLimits transport, Timers timers, Calls calls, SmtpSettings smtp,
+                                VoicemailSettings voicemail, Mwi mwi) {
 
     public static final String FILE_NAME = "switchboard.yaml";
 
@@ -39,6 +45,22 @@ public record SwitchboardConfig(Path dataDir, InetAddress bind, String domain, i
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(timers, "timers");
         Objects.requireNonNull(calls, "calls");
+        Objects.requireNonNull(smtp, "smtp");
+        Objects.requireNonNull(voicemail, "voicemail");
+        Objects.requireNonNull(mwi, "mwi");
+    }
+
+    /**
+     * Message waiting indication (RFC 3842): subscriptions last at most {@code maxExpires}
+     * ({@code mwi.max-expires}, 3600 s); phones that do not subscribe get unsolicited NOTIFYs
+     * unless {@code unsolicited} is false ({@code mwi.unsolicited}, true).
+     */
+    public record Mwi(boolean unsolicited, Duration maxExpires) {
+        public static final Mwi DEFAULT = new Mwi(true, Duration.ofSeconds(3600));
+
+        public Mwi {
+            Objects.requireNonNull(maxExpires, "maxExpires");
+        }
     }
 
     /**

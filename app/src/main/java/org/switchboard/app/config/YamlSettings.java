@@ -42,6 +42,10 @@ final class YamlSettings {
                 "idle-timeout", "first-message-timeout", "connect-timeout"));
         schema.put("timers", List.of("t1", "t2", "t4"));
         schema.put("calls", List.of("ring-timeout", "session-expires", "media-timeout"));
+        schema.put("smtp", List.of("host", "port", "from", "username", "password", "tls", "timeout", "certificate"));
+        schema.put("voicemail", List.of("max-message-length", "min-message-length", "silence-end", "silence-threshold",
+                "max-messages", "language", "email-retry-first", "email-retry-max", "email-give-up"));
+        schema.put("mwi", List.of("unsolicited", "max-expires"));
         return Map.copyOf(schema);
     }
 

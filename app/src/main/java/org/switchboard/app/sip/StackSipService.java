@@ -32,6 +32,8 @@ import org.switchboard.pbx.b2bua.RecordSink;
 import org.switchboard.pbx.call.CallRecord;
 import org.switchboard.pbx.call.CallRecorder;
 import org.switchboard.pbx.extension.ExtensionDirectory;
+import org.switchboard.pbx.mwi.MwiNotifier;
+import org.switchboard.pbx.mwi.MwiSettings;
 import org.switchboard.pbx.registrar.CredentialCache;
 import org.switchboard.pbx.registrar.Location;
 import org.switchboard.pbx.registrar.Registrar;
@@ -51,7 +53,8 @@ import org.switchboard.sip.transport.Transport;
 
 /**
  * The production {@link SipService}: Netty transports feed the SIP stack, whose transaction
- * user is the {@link RequestDispatcher} in front of the registrar and the B2BUA. Bindings are
+ * user is the {@link RequestDispatcher} in front of the registrar, the B2BUA and the message-waiting
+ * notifier ({@link MwiNotifier}: SUBSCRIBE, and unsolicited NOTIFYs to phones as they register). Bindings are
  * restored from storage at start and written behind while serving; an expiry sweep runs every
  * second. Calls get their media from the RTP relay on {@code rtp-ports}; at stop, live calls
  * are ended with BYE (their records completed) before the transports close.
@@ -75,10 +78,14 @@ public final class StackSipService implements SipService {
         resources.add(location);
         CredentialCache credentials = new CredentialCache(context.storage().extensions()::secret, clock);
         ExtensionDirectory directory = ExtensionDirectory.load(context.storage().extensions());
+        MwiNotifier[] mwiHolder = new MwiNotifier[1];
         context.extensions().addListener(number -> {
             credentials.invalidate(number);
             directory.refresh(number);
-            if (context.storage().extensions().find(number).isEmpty()) location.removeAll(number);
+            if (context.storage().extensions().find(number).isEmpty()) {
+                location.removeAll(number);
+                if (mwiHolder[0] != null) mwiHolder[0].extensionRemoved(number);
+            }
         });
 
         SwitchboardConfig.Auth auth = config.auth();
@@ -115,12 +122,21 @@ public final class StackSipService implements SipService {
                 flow -> contactUri(flow, fallbackHost), flow -> localHost(flow, fallbackHost), SERVER_HEADER);
         B2bua b2bua = new B2bua(b2buaSettings, scheduler, clock, location, directory, credentials, authenticator, guard,
                 new SecurityLog(), recordSink(context.callRecords()), media);
-        SipStack stack = SipStack.builder(sender, scheduler, new RequestDispatcher(registrar, b2bua, clock, SERVER_HEADER))
+        SwitchboardConfig.Mwi mwiConfig = config.mwi();
+        MwiSettings mwiSettings = MwiSettings.defaults(config.domain(), (int) mwiConfig.maxExpires().toSeconds(),
+                mwiConfig.unsolicited(), flow -> contactUri(flow, fallbackHost), SERVER_HEADER);
+        MwiNotifier mwi = new MwiNotifier(mwiSettings, scheduler, clock, location, directory, credentials, authenticator,
+                guard, new SecurityLog(), context.mwiCounts(), task -> Thread.ofVirtual().name("mwi-counts").start(task));
+        mwiHolder[0] = mwi;
+        location.addListener(mwi);
+        SipStack stack = SipStack.builder(sender, scheduler,
+                        new RequestDispatcher(registrar, b2bua, mwi, clock, SERVER_HEADER))
                 .settings(stackSettings)
                 .sourceFilter(flow -> !guard.isBlocked(flow.remote().getAddress(), clock.instant()))
                 .build();
         resources.add(stack);
         b2bua.bind(stack);
+        mwi.bind(stack);
 
         SwitchboardConfig.TransportLimits limits = config.transport();
         SipTransportConfig transportConfig = SipTransportConfig.builder()
@@ -160,7 +176,7 @@ public final class StackSipService implements SipService {
             listeners.add(new Listener(e.getKey(), e.getValue()));
         }
         LOG.info("SIP serving domain {} with {} restored registrations", config.domain(), location.all().size());
-        return new Bound(listeners, location, b2bua.liveCalls());
+        return new Bound(listeners, location, b2bua.liveCalls(), mwi);
     }
 
     private static RecordSink recordSink(CallRecorder recorder) {

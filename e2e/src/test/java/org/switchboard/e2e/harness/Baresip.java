@@ -105,7 +105,24 @@ public final class Baresip implements AutoCloseable {
     public static Baresip start(Path dir, List<BaresipAccount> accounts, Path caFile, int registerInterval,
             BaresipAudio audio) {
         return launch(dir, sipPort -> accounts.stream().map(a -> a.line(registerInterval)).toList(), caFile, audio,
-                null);
+                null, false);
+    }
+
+    /**
+     * Starts a phone with baresip's {@code mwi} module (an RFC 3842 subscriber: it subscribes to
+     * {@code message-summary} for each account once registered and reports each NOTIFY as an {@code MWI_NOTIFY}
+     * event whose param is the body) and no account yet: add them with {@link #addAccount}. The module of baresip
+     * 1.0.0 subscribes in an endless loop when an account registers before the module's first timer ran (it walks
+     * its list of subscriptions while appending to it), which a fast server on loopback makes likely: hence no
+     * account in the accounts file.
+     */
+    public static Baresip startWithMwi(Path dir, Path caFile) {
+        return launch(dir, sipPort -> List.of(), caFile, BaresipAudio.SINE_440, null, true);
+    }
+
+    /** Creates and registers one more account ({@code uanew}), as if it had been in the accounts file. */
+    public void addAccount(BaresipAccount account, int registerInterval) {
+        command("uanew", account.line(registerInterval));
     }
 
     /**
@@ -117,11 +134,11 @@ public final class Baresip implements AutoCloseable {
             throw new IllegalArgumentException("a direct baresip user is letters, digits, '.', '_' or '-': " + user);
         }
         return launch(dir, sipPort -> List.of(DIRECT_ACCOUNT.render(Map.of("user", user, "sipPort", sipPort,
-                "answerMode", answerMode.parameter())).strip()), null, audio, user);
+                "answerMode", answerMode.parameter())).strip()), null, audio, user, false);
     }
 
     private static Baresip launch(Path dir, IntFunction<List<String>> accountLines, Path caFile, BaresipAudio audio,
-            String directUser) {
+            String directUser, boolean mwi) {
         int sipPort = FreePorts.next();
         int ctrlPort = FreePorts.next();
         int rtpFirst = FreePorts.next();
@@ -134,6 +151,8 @@ public final class Baresip implements AutoCloseable {
             // baresip refuses to start when sip_cafile names a file it cannot read.
             values.put("caFileLine", caFile == null ? "# no sip_cafile: no TLS account"
                     : "sip_cafile\t\t" + caFile.toAbsolutePath());
+            values.put("mwiModuleLine", mwi ? "module_app\t\tmwi.so"
+                    : "# no mwi.so: only phones started with Baresip.startWithMwi subscribe to message-summary");
             Files.writeString(dir.resolve("config"), CONFIG.render(values));
             Files.write(dir.resolve("accounts"), accountLines.apply(sipPort));
         } catch (IOException e) {

@@ -19,4 +19,15 @@ public record ServerSettings(String yaml) {
             auth:
               algorithms: [SHA-256, MD5]
             """);
+
+    /**
+     * No unsolicited message-waiting NOTIFYs ({@code mwi.unsolicited: false}). For tests whose registered phones are
+     * SIPp scenarios waiting for an INVITE: SIPp (run with {@code -nd}) takes the out-of-dialog NOTIFY a registered
+     * phone gets 2 s after registering for a call of its own, which fails and uses up one of its {@code -m} calls.
+     */
+    public static final ServerSettings NO_UNSOLICITED_MWI = new ServerSettings("""
+            # Written by the end-to-end test harness: SIPp phones waiting for INVITEs take no unsolicited NOTIFY.
+            mwi:
+              unsolicited: false
+            """);
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -72,6 +73,7 @@ public final class Location implements Registrations, AutoCloseable {
     private final BindingRepository repository;
     private final WriteBehind writeBehind;
     private final InstantSource clock;
+    private final List<BindingListener> listeners = new CopyOnWriteArrayList<>();
 
     /** A location with the default flush interval and batch size; call {@link #start()} to write behind. */
     public Location(BindingRepository repository, InstantSource clock) {
@@ -145,18 +147,27 @@ public final class Location implements Registrations, AutoCloseable {
     public <R> R update(String aor, Function<List<Binding>, Update<R>> change) {
         Objects.requireNonNull(aor, "aor");
         Object[] result = new Object[1];
+        List<Binding> bound = listeners.isEmpty() ? null : new ArrayList<>(1);
         byAor.compute(aor, (k, old) -> {
             List<Binding> current = old == null ? List.of() : old.bindings();
             Update<R> u = change.apply(current);
             result[0] = u.result();
             List<Binding> next = u.bindings();
             if (next == current) return old;
-            long[] stored = queueDifferences(old, next);
+            long[] stored = queueDifferences(old, next, bound);
             return next.isEmpty() ? null : AorState.of(next, stored);
         });
+        if (bound != null) {
+            for (Binding b : bound) for (BindingListener l : listeners) l.bound(b);
+        }
         @SuppressWarnings("unchecked")
         R r = (R) result[0];
         return r;
+    }
+
+    /** Adds a listener of contacts that register anew (not refreshes), called after each such update. */
+    public void addListener(BindingListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Removes every binding of {@code aor} (the extension was deleted or its password changed). */
@@ -214,9 +225,10 @@ public final class Location implements Registrations, AutoCloseable {
 
     /**
      * Queues what changed from {@code old} to {@code after} for the repository and returns, for
-     * each binding of {@code after}, the expiry the repository will hold for it.
+     * each binding of {@code after}, the expiry the repository will hold for it. Bindings that
+     * are new, not refreshes, go to {@code bound} when it is not null.
      */
-    private long[] queueDifferences(AorState old, List<Binding> after) {
+    private long[] queueDifferences(AorState old, List<Binding> after, List<Binding> bound) {
         List<Binding> before = old == null ? List.of() : old.bindings();
         long[] stored = new long[after.size()];
         // the usual case is a few contacts per AOR: a linear search beats building a map
@@ -230,6 +242,7 @@ public final class Location implements Registrations, AutoCloseable {
                 stored[i] = prevStored;
             } else if (!b.isRefreshOf(prev)) {
                 writeBehind.upsert(b);
+                if (bound != null) bound.add(b);
                 stored[i] = b.expiresAt().toEpochMilli();
             } else if (refreshWorthWriting(b, prevStored)) {
                 writeBehind.refresh(b);

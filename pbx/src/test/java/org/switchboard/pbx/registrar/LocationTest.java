@@ -42,6 +42,23 @@ class LocationTest {
     }
 
     @Test
+    void listenersHearOfNewAndMovedContactsButNotOfRefreshesOrRemovals() {
+        List<Binding> heard = new ArrayList<>();
+        location.addListener(heard::add);
+        Binding desk = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(60));
+        location.update("1001", c -> put(desk));
+        Binding refreshed = new Binding("1001", desk.contactUri(), T0.plusSeconds(120), desk.callId(), 2, FLOW,
+                desk.userAgent(), T0.plusSeconds(30));
+        location.update("1001", c -> put(refreshed));
+        Flow tcp = new Flow(Transport.TCP, FLOW.local(), new InetSocketAddress("192.0.2.10", 40_000));
+        Binding moved = new Binding("1001", desk.contactUri(), T0.plusSeconds(120), desk.callId(), 3, tcp,
+                desk.userAgent(), T0.plusSeconds(31));
+        location.update("1001", c -> put(moved));
+        location.removeAll("1001");
+        assertThat(heard).containsExactly(desk, moved);
+    }
+
+    @Test
     void expireDropsOnlyExpiredBindingsAndQueuesTheirRemoval() {
         Binding desk = binding("1001", "sip:1001@192.0.2.10", T0.plusSeconds(60));
         Binding mobile = binding("1001", "sip:1001@192.0.2.11", T0.plusSeconds(3600));

@@ -74,6 +74,14 @@ class RequestDispatcherTest {
     }
 
     @Test
+    void withoutMessageWaitingSubscribeIsNotImplemented() {
+        SipResponse r = dispatch(request("SUBSCRIBE", "Event: message-summary\r\n"));
+        assertThat(r.status()).isEqualTo(501);
+        assertThat(r.header(HeaderNames.ALLOW)).hasValue(RequestDispatcher.ALLOW);
+        assertThat(r.header(HeaderNames.ALLOW_EVENTS)).isEmpty();
+    }
+
+    @Test
     void unknownRequiredExtensionGets420() {
         SipResponse r = dispatch(request("OPTIONS", "Require: foo-bar\r\n"));
         assertThat(r.status()).isEqualTo(420);

@@ -172,8 +172,12 @@ public final class RequestChecks {
         return Syntax.trimLws(t).toLowerCase(Locale.ROOT);
     }
 
-    /** True when some Accept element admits {@code type} with a non-zero q (RFC 3261 §20.1). */
-    static boolean accepts(List<String> acceptElements, String type) {
+    /**
+     * True when some Accept element admits {@code type} (lower case {@code type/subtype}) with a
+     * non-zero q (RFC 3261 §20.1); an Accept with only empty elements admits anything. Event
+     * packages use it for the body types a subscriber takes (RFC 6665 §4.2.1.1).
+     */
+    public static boolean accepts(List<String> acceptElements, String type) {
         String major = type.substring(0, type.indexOf('/') + 1) + "*";
         boolean emptyOnly = true;
         for (String e : acceptElements) {

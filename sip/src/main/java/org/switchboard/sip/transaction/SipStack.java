@@ -218,6 +218,9 @@ public final class SipStack implements InboundHandler, AutoCloseable {
         }
     }
 
+    /** A new Call-ID (§8.1.1.4) for a request outside any dialog or call, unique to this instance. */
+    public String newCallId() { return tokens.callId(); }
+
     /** A new tag for a From or To header (§19.3), unique to this instance. */
     public String newTag() { return tokens.tag(); }
 

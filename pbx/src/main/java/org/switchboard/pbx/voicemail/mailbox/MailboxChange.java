@@ -1,0 +1,66 @@
+package org.switchboard.pbx.voicemail.mailbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an administrator (or the owner) changes on a mailbox; an empty field keeps its value. The
+ * inner optionals of {@code pin}, {@code email} and {@code language} tell "set this" from
+ * "remove it" ({@code Optional.of(Optional.empty())}). The PIN is in clear only here, on its way
+ * to being hashed; {@link #toString()} never shows it. Build from {@link #NONE} with the
+ * {@code with...} methods.
+ */
+public record MailboxChange(Optional<Optional<String>> pin, Optional<Optional<String>> email,
+                            Optional<EmailMode> emailMode, Optional<Optional<MailboxLanguage>> language) {
+    public static final MailboxChange NONE =
+            new MailboxChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    public MailboxChange {
+        Objects.requireNonNull(pin, "pin");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(emailMode, "emailMode");
+        Objects.requireNonNull(language, "language");
+    }
+
+    public MailboxChange withPin(String newPin) {
+        return new MailboxChange(Optional.of(Optional.of(Objects.requireNonNull(newPin, "newPin"))), email, emailMode, language);
+    }
+
+    /** Removes the PIN: the mailbox is then entered only from its own phone, which asks for a new one. */
+    public MailboxChange withoutPin() {
+        return new MailboxChange(Optional.of(Optional.empty()), email, emailMode, language);
+    }
+
+    public MailboxChange withEmail(String address) {
+        return new MailboxChange(pin, Optional.of(Optional.of(Objects.requireNonNull(address, "address"))), emailMode, language);
+    }
+
+    public MailboxChange withoutEmail() {
+        return new MailboxChange(pin, Optional.of(Optional.empty()), emailMode, language);
+    }
+
+    public MailboxChange withEmailMode(EmailMode mode) {
+        return new MailboxChange(pin, email, Optional.of(Objects.requireNonNull(mode, "mode")), language);
+    }
+
+    public MailboxChange withLanguage(Optional<MailboxLanguage> newLanguage) {
+        return new MailboxChange(pin, email, emailMode, Optional.of(Objects.requireNonNull(newLanguage, "newLanguage")));
+    }
+
+    public boolean isEmpty() {
+        return pin.isEmpty() && email.isEmpty() && emailMode.isEmpty() && language.isEmpty();
+    }
+
+    /** The changed fields for a log line, e.g. {@code pin=(new), emailMode=notify}; never the PIN. */
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        pin.ifPresent(p -> parts.add("pin=" + (p.isPresent() ? "(new)" : "(removed)")));
+        email.ifPresent(e -> parts.add("email=" + e.orElse("(removed)")));
+        emailMode.ifPresent(m -> parts.add("emailMode=" + m.word()));
+        language.ifPresent(l -> parts.add("language=" + l.map(MailboxLanguage::tag).orElse("(default)")));
+        return parts.isEmpty() ? "(nothing)" : String.join(", ", parts);
+    }
+}
