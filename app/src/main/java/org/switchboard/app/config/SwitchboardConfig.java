@@ -26,11 +26,12 @@ import org.switchboard.sip.auth.DigestAlgorithm;
  * @param smtp      the mail server of voicemail to e-mail ({@code smtp:})
  * @param voicemail voicemail limits and e-mail retries ({@code voicemail:})
  * @param mwi       message waiting indication ({@code mwi:})
+ * @param moh       music on hold ({@code moh:})
  */
 public record SwitchboardConfig(Path dataDir, InetAddress bind, String domain, int sipPort, int sipsPort,
                                 int httpsPort, PortRange rtpPorts, Tls tls, Registrar registrar, Auth auth,
                                 TransportLimits transport, Timers timers, Calls calls, SmtpSettings smtp,
-                                VoicemailSettings voicemail, Mwi mwi) {
+                                VoicemailSettings voicemail, Mwi mwi, Moh moh) {
 
     public static final String FILE_NAME = "switchboard.yaml";
 
@@ -48,6 +49,19 @@ public record SwitchboardConfig(Path dataDir, InetAddress bind, String domain, i
         Objects.requireNonNull(smtp, "smtp");
         Objects.requireNonNull(voicemail, "voicemail");
         Objects.requireNonNull(mwi, "mwi");
+        Objects.requireNonNull(moh, "moh");
+    }
+
+    /**
+     * Music on hold: the class a held party hears ({@code moh.default-class}, {@code default}: the
+     * bundled music, or the files of {@code DATA/moh/default/} when there are any).
+     */
+    public record Moh(String defaultClass) {
+        public static final Moh DEFAULT = new Moh("default");
+
+        public Moh {
+            Objects.requireNonNull(defaultClass, "defaultClass");
+        }
     }
 
     /**

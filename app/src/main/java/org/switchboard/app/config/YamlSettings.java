@@ -46,6 +46,7 @@ final class YamlSettings {
         schema.put("voicemail", List.of("max-message-length", "min-message-length", "silence-end", "silence-threshold",
                 "max-messages", "language", "email-retry-first", "email-retry-max", "email-give-up"));
         schema.put("mwi", List.of("unsolicited", "max-expires"));
+        schema.put("moh", List.of("default-class"));
         return Map.copyOf(schema);
     }
 

@@ -23,6 +23,8 @@ import org.switchboard.net.sip.SipTransportConfig;
 import org.switchboard.net.sip.SipTransports;
 import org.switchboard.net.sip.TlsIdentity;
 import org.switchboard.net.time.WheelScheduler;
+import org.switchboard.media.codec.Codecs;
+import org.switchboard.media.codec.opus.OpusCodec;
 import org.switchboard.media.relay.MediaConfig;
 import org.switchboard.net.rtp.NettyMediaEndpoints;
 import org.switchboard.net.rtp.RtpConfig;
@@ -32,6 +34,7 @@ import org.switchboard.pbx.b2bua.RecordSink;
 import org.switchboard.pbx.call.CallRecord;
 import org.switchboard.pbx.call.CallRecorder;
 import org.switchboard.pbx.extension.ExtensionDirectory;
+import org.switchboard.pbx.moh.MusicOnHold;
 import org.switchboard.pbx.mwi.MwiNotifier;
 import org.switchboard.pbx.mwi.MwiSettings;
 import org.switchboard.pbx.registrar.CredentialCache;
@@ -120,8 +123,9 @@ public final class StackSipService implements SipService {
         B2buaSettings b2buaSettings = new B2buaSettings(config.domain(), calls.ringTimeout(), calls.sessionExpires(),
                 B2buaSettings.MIN_SESSION_INTERVAL, t.t1(), t.t2(),
                 flow -> contactUri(flow, fallbackHost), flow -> localHost(flow, fallbackHost), SERVER_HEADER);
+        MusicOnHold moh = MusicOnHold.of(config.dataDir().resolve(MusicOnHold.FOLDER), config.moh().defaultClass());
         B2bua b2bua = new B2bua(b2buaSettings, scheduler, clock, location, directory, credentials, authenticator, guard,
-                new SecurityLog(), recordSink(context.callRecords()), media);
+                new SecurityLog(), recordSink(context.callRecords()), media, moh, serverCodecs());
         SwitchboardConfig.Mwi mwiConfig = config.mwi();
         MwiSettings mwiSettings = MwiSettings.defaults(config.domain(), (int) mwiConfig.maxExpires().toSeconds(),
                 mwiConfig.unsolicited(), flow -> contactUri(flow, fallbackHost), SERVER_HEADER);
@@ -177,6 +181,12 @@ public final class StackSipService implements SipService {
         }
         LOG.info("SIP serving domain {} with {} restored registrations", config.domain(), location.all().size());
         return new Bound(listeners, location, b2bua.liveCalls(), mwi);
+    }
+
+    /** The codecs the server speaks itself (music on hold, prompts): the standard ones, and Opus when it loads. */
+    private static Codecs serverCodecs() {
+        Codecs codecs = Codecs.standard();
+        return OpusCodec.load().codec().map(codecs::with).orElse(codecs);
     }
 
     private static RecordSink recordSink(CallRecorder recorder) {

@@ -76,11 +76,8 @@ public interface MediaEndpoint extends AutoCloseable {
      * @param config       what offer/answer settled for this leg
      * @param callExecutor where {@code listener} is called (the call's serial executor): never a media thread
      * @param listener     told of key presses and of sources that ended
-     * @throws UnsupportedOperationException from a media layer that cannot terminate legs (test fakes)
      */
-    default MediaChannel terminate(LegAudioConfig config, Executor callExecutor, LegAudioListener listener) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot terminate media");
-    }
+    MediaChannel terminate(LegAudioConfig config, Executor callExecutor, LegAudioListener listener);
 
     /** A snapshot of this leg's counters and learned sources. */
     MediaStats stats();

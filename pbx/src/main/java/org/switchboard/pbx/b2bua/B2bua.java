@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.media.codec.Codecs;
 import org.switchboard.media.relay.MediaEndpoint;
 import org.switchboard.media.relay.MediaEndpoints;
 import org.switchboard.media.relay.NoMediaPortsException;
@@ -26,6 +27,7 @@ import org.switchboard.pbx.extension.Extension;
 import org.switchboard.pbx.extension.ExtensionDirectory;
 import org.switchboard.pbx.extension.SipSecret;
 import org.switchboard.pbx.extension.SrtpPolicy;
+import org.switchboard.pbx.moh.MusicOnHold;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.Location;
 import org.switchboard.pbx.security.AuthFailureGuard;
@@ -59,6 +61,9 @@ import org.switchboard.sip.transport.Flow;
  * extension requires it rings only on its phones registered over TLS, and with none of those
  * the caller gets 488 with a Warning rather than 480: the callee is there, but not reachable
  * the way its policy demands, and retrying will not help.
+ *
+ * <p>Hold: a phone's hold is answered here and the other party hears music on hold ({@link Hold}
+ * has the rules).
  */
 public final class B2bua {
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
@@ -74,15 +79,31 @@ public final class B2bua {
     private final SecurityLog securityLog;
     private final RecordSink records;
     private final MediaEndpoints media;
+    private final MusicOnHold moh;
+    private final Codecs codecs;
     private final CallTable table = new CallTable();
     private final AtomicLong sequence = new AtomicLong();
     private final String idPrefix;
     private volatile CallContext context;
 
+    /** A B2BUA whose held parties hear the bundled music, played in the standard codecs ({@link Codecs#standard()}). */
     public B2bua(B2buaSettings settings, Scheduler scheduler, InstantSource clock, Location location,
                  ExtensionDirectory directory, Function<String, Optional<SipSecret>> credentials,
                  DigestAuthenticator authenticator, AuthFailureGuard guard, SecurityLog securityLog,
                  RecordSink records, MediaEndpoints media) {
+        this(settings, scheduler, clock, location, directory, credentials, authenticator, guard, securityLog, records,
+                media, MusicOnHold.bundled(), Codecs.standard());
+    }
+
+    /**
+     * @param moh    the music a party hears while the other phone holds the call ({@link Hold})
+     * @param codecs the codecs the server speaks itself to play it (the registry the server builds
+     *               once, Opus included when it loads); a leg in another codec is held in silence
+     */
+    public B2bua(B2buaSettings settings, Scheduler scheduler, InstantSource clock, Location location,
+                 ExtensionDirectory directory, Function<String, Optional<SipSecret>> credentials,
+                 DigestAuthenticator authenticator, AuthFailureGuard guard, SecurityLog securityLog,
+                 RecordSink records, MediaEndpoints media, MusicOnHold moh, Codecs codecs) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -95,12 +116,14 @@ public final class B2bua {
         this.securityLog = Objects.requireNonNull(securityLog, "securityLog");
         this.records = Objects.requireNonNull(records, "records");
         this.media = Objects.requireNonNull(media, "media");
+        this.moh = Objects.requireNonNull(moh, "moh");
+        this.codecs = Objects.requireNonNull(codecs, "codecs");
         this.idPrefix = Long.toString(clock.millis(), 36);
     }
 
     /** Connects the stack that carries the calls (it is built with this B2BUA's dispatcher as its user). */
     public void bind(SipStack stack) {
-        this.context = new CallContext(stack, scheduler, clock, settings, table, records, media);
+        this.context = new CallContext(stack, scheduler, clock, settings, table, records, media, moh, codecs);
     }
 
     /** The live calls, for the CLI and the REST API. */

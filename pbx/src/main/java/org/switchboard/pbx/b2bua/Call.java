@@ -62,6 +62,7 @@ final class Call {
     private final Map<Side, LegDialog> dialogs = new EnumMap<>(Side.class);
     private final DialogRelay relay;
     private final SessionTimers sessionTimers;
+    private final Hold hold;
     private State state = State.RINGING;
     private CallRecord record;
     private Scheduler.Handle ringTimer = Scheduler.Handle.NONE;
@@ -81,6 +82,7 @@ final class Call {
         this.media = media;
         this.relay = new DialogRelay(this);
         this.sessionTimers = new SessionTimers(this);
+        this.hold = new Hold(this);
     }
 
     CallContext context() { return context; }
@@ -92,6 +94,8 @@ final class Call {
     LegDialog dialog(Side side) { return dialogs.get(side); }
 
     SessionTimers sessionTimers() { return sessionTimers; }
+
+    Hold hold() { return hold; }
 
     CallSnapshot snapshot() { return snapshot; }
 
@@ -425,6 +429,7 @@ final class Call {
         sessionTimers.stop();
         relay.abort();
         for (LegDialog d : dialogs.values()) d.ackWait.stop();
+        hold.end();
         media.close();
         context.table().remove(this, caller.transaction);
         context.table().removeLeg(caller.invite.callId(), caller.localTag);
@@ -437,15 +442,21 @@ final class Call {
     /** Publishes the snapshot the CLI reads. */
     void publish() {
         List<LegSnapshot> legs = new ArrayList<>();
-        legs.add(new LegSnapshot(caller.legId, identity.number(), state == State.ANSWERED ? "ANSWERED" : "RINGING",
+        legs.add(new LegSnapshot(caller.legId, identity.number(), state == State.ANSWERED ? answered(Side.CALLER) : "RINGING",
                 caller.flow.transport().name(), caller.flow.remoteText(), media.port(Side.CALLER)));
         for (CalleeFork f : forks) {
             if (f.ended() || (winner != null && f != winner)) continue;
-            String s = f == winner ? "ANSWERED" : f.state == CalleeFork.State.PROCEEDING ? "RINGING" : "CALLING";
+            String s = f == winner ? answered(Side.CALLEE) : f.state == CalleeFork.State.PROCEEDING ? "RINGING" : "CALLING";
             legs.add(new LegSnapshot(f.legId, callee, s, f.binding.flow().transport().name(),
                     f.binding.flow().remoteText(), media.port(Side.CALLEE)));
         }
         snapshot = new CallSnapshot(id, identity.number(), callee, state.name(), record.startedAt(),
                 record.answeredAt(), legs);
+    }
+
+    /** An answered leg's state: HOLDING when its phone holds the call, HELD when its party hears music. */
+    private String answered(Side side) {
+        if (hold.holds(side)) return "HOLDING";
+        return hold.hearsMusic(side) ? "HELD" : "ANSWERED";
     }
 }

@@ -7,16 +7,18 @@ import org.switchboard.sip.message.HeaderNames;
 import org.switchboard.sip.message.Headers;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
+import org.switchboard.sip.sdp.SessionDescription;
 import org.switchboard.sip.transaction.ClientTransaction;
 import org.switchboard.sip.transaction.ResponseListener;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.sip.transaction.TransactionFailure;
 
 /**
- * Requests inside an answered call's dialogs: BYE ends the call; re-INVITE and UPDATE (hold,
- * resume, codec change, session refresh) and INFO (DTMF) pass to the other leg, with SDP
- * re-anchored both ways. One offer/answer exchange runs at a time; a second one meanwhile gets
- * 491 Request Pending (RFC 3261 §14.2, RFC 3311 §5.2). A re-INVITE without SDP is relayed as
+ * Requests inside an answered call's dialogs: BYE ends the call; re-INVITE and UPDATE (codec
+ * change, session refresh) and INFO (DTMF) pass to the other leg, with SDP re-anchored both ways,
+ * except offers that hold or resume, which the server answers itself ({@link Hold}). One
+ * offer/answer exchange runs at a time; a second one meanwhile gets 491 Request Pending
+ * (RFC 3261 §14.2, RFC 3311 §5.2). A re-INVITE without SDP is relayed as
  * such: the other phone's offer comes back in its 2xx, the answer in the ACK (§13.2.1).
  * A 481 or 408 from the other leg means its dialog is gone: the call ends (RFC 5057 §5.1).
  */
@@ -105,6 +107,13 @@ final class DialogRelay {
             tx.respond(call.sessionTimers().refreshAnswerHeaders(from, ok));
             return;
         }
+        if (hasSdp) {
+            SessionDescription offer = MediaSession.parse(request.body()).orElse(null);
+            if (offer != null && call.hold().answersLocally(from, offer)) {
+                answerLocally(from, tx, request, offer);
+                return;
+            }
+        }
         byte[] body = new byte[0];
         if (hasSdp) {
             SdpStep step = call.media().offer(from, request.body());
@@ -128,6 +137,28 @@ final class DialogRelay {
             public void onFailure(TransactionFailure failure) { onExchangeFailure(x, failure); }
         });
         x.outSeq = to.dialog().localSeq();
+    }
+
+    /** A hold, a resume, or an offer while on hold: answered here, nothing goes to the other phone. */
+    private void answerLocally(Side from, ServerTransaction tx, SipRequest request, SessionDescription offer) {
+        NegotiatedAudio keep = call.media().audio(from).orElseThrow();
+        SdpStep step = call.media().answerLocally(from, offer, keep);
+        if (step instanceof SdpStep.Refuse refuse) {
+            tx.respond(Replies.with(reply(tx, request, refuse.status(), refuse.reason()), HeaderNames.WARNING,
+                    refuse.warning()));
+            return;
+        }
+        call.sessionTimers().refreshedBy(from, request);
+        SipResponse ok = Replies.with(reply(tx, request, 200, "OK"), HeaderNames.CONTACT, "<" + contactOf(from) + ">");
+        ok = call.sessionTimers().refreshAnswerHeaders(from, ok);
+        ok = Replies.withBody(ok, ((SdpStep.Forward) step).body(), Replies.SDP);
+        if (request.isMethod("INVITE")) {
+            call.dialog(from).ackWait.send(call, tx, ok,
+                    () -> call.hangUp(HangupSide.SYSTEM, HangupCause.NORMAL_TEMPORARY_FAILURE));
+        } else {
+            tx.respond(ok);
+        }
+        call.hold().answered(from, offer);
     }
 
     private void onExchangeResponse(Exchange x, SipResponse r) {
@@ -154,6 +185,7 @@ final class DialogRelay {
                 return;
             }
             body = ((SdpStep.Forward) step).body();
+            call.hold().passedOn();
         }
         SipResponse ok = Replies.with(reply(x.tx, x.request, r.status(), r.reason()), HeaderNames.CONTACT,
                 "<" + contactOf(x.from) + ">");

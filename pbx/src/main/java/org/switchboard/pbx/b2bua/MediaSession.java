@@ -68,6 +68,8 @@ final class MediaSession {
     private final Map<Side, Boolean> secure = new EnumMap<>(Side.class);
     /** The last offer to each side, by the signalling security it was written for. */
     private final Map<Side, Map<Boolean, Pending>> pending = new EnumMap<>(Side.class);
+    /** The answer that completed each side's last offer/answer exchange (plain RTP view). */
+    private final Map<Side, SessionDescription> negotiated = new EnumMap<>(Side.class);
     private boolean bridged;
 
     /**
@@ -179,8 +181,60 @@ final class MediaSession {
         SdpOriginator.Stamped stamped = originator.get(to).stamp(rewritten);
         originator.put(to, stamped.originator());
         lastSent.put(to, stamped.description());
+        negotiated.put(from, matched);
+        negotiated.put(to, matched);
         return new SdpStep.Forward(stamped.description().toBytes());
     }
+
+    /**
+     * Answers {@code from}'s offer here instead of passing it on (a hold or a resume, see
+     * {@link Hold}): the same anchored port, the audio in use ({@code keep}, which the offer must
+     * carry), the direction the offer asks for turned round (RFC 3264 §6.1; an RFC 2543 hold with
+     * {@code c=0.0.0.0} counts as not receiving, §8.4), SRTP as {@link SrtpLeg} answers, every
+     * other stream refused with port 0. The phone's new address is learnt as for any offer.
+     */
+    SdpStep answerLocally(Side from, SessionDescription offer, NegotiatedAudio keep) {
+        int anchored = anchoredIndex(offer);
+        if (anchored < 0) return new SdpStep.Refuse(488, "Not Acceptable Here", "304 switchboard \"No usable audio stream\"");
+        SrtpLeg.Decision d = srtp.get(from).takeOffer(offer.media().get(anchored), isSecure(from), RANDOM);
+        if (d instanceof SrtpLeg.Decision.Refused r) return new SdpStep.Refuse(488, "Not Acceptable Here", r.warning());
+        SessionDescription usable = plain(offer, anchored);
+        MediaDescription m = usable.media().get(anchored);
+        Direction asked = usable.direction(m);
+        if (usable.connection(m).map(Connection::isUnspecified).orElse(false)) asked = asked.withoutReceiving();
+        List<String> formats = keep.payloadTypes(m);
+        MediaDescription kept = m.withOnlyFormats(formats);
+        MediaDescription audio = kept.withAttributes(kept.attributes().stream()
+                        .filter(a -> a.is("rtpmap") || a.is("fmtp")).toList())
+                .withConnection(null).withDirection(asked.inverse());
+        List<MediaDescription> media = new ArrayList<>(usable.media().size());
+        for (int i = 0; i < usable.media().size(); i++) {
+            MediaDescription other = usable.media().get(i);
+            media.add(i == anchored ? audio : MediaDescription.of(other.media(), 0, other.proto(), other.formats()));
+        }
+        SessionDescription answer = SessionDescription.of(originator.get(from).origin(), address.get(from), media);
+        answer = Anchoring.rewrite(answer, plan(from, answer));
+        srtp.put(from, ((SrtpLeg.Decision.Agreed) d).leg());
+        learn(from, usable);
+        applyKeys(from);
+        negotiated.put(from, answer);
+        SessionDescription sent = answer.withMedia(anchored, srtp.get(from).answer(answer.media().get(anchored)));
+        SdpOriginator.Stamped stamped = originator.get(from).stamp(sent);
+        originator.put(from, stamped.originator());
+        lastSent.put(from, stamped.description());
+        return new SdpStep.Forward(stamped.description().toBytes());
+    }
+
+    /** The audio {@code side}'s last completed exchange settled on; empty before the first answer. */
+    Optional<NegotiatedAudio> audio(Side side) {
+        return NegotiatedAudio.of(negotiated.get(side));
+    }
+
+    /** The last description {@code side}'s phone sent (its offer or answer), or null. */
+    SessionDescription fromPhone(Side side) { return lastFrom.get(side); }
+
+    /** The endpoint of {@code side}. */
+    MediaEndpoint endpoint(Side side) { return endpoint.get(side); }
 
     /** The last description we sent {@code side}, for a session refresh that changes nothing; empty if none. */
     byte[] lastSent(Side side) {
@@ -196,6 +250,12 @@ final class MediaSession {
         if (bridged) return true;
         bridged = endpoints.bridge(endpoint.get(Side.CALLER), endpoint.get(Side.CALLEE));
         return bridged;
+    }
+
+    /** Bridges the two sides again after a leg went back to relaying; false when an endpoint is closed. */
+    boolean rebridge() {
+        bridged = false;
+        return bridge();
     }
 
     /** The RTP port of one side's endpoint, for the live call view. */
@@ -253,7 +313,7 @@ final class MediaSession {
         boolean held = false;
         for (SessionDescription d : lastFrom.values()) {
             int k = anchoredIndex(d);
-            if (k >= 0 && d.direction(d.media().get(k)) != Direction.SENDRECV) held = true;
+            if (k >= 0 && (d.isHeld(d.media().get(k)) || d.direction(d.media().get(k)) != Direction.SENDRECV)) held = true;
         }
         for (MediaEndpoint e : endpoint.values()) e.suspendTimeout(held);
     }

@@ -3,7 +3,8 @@
  * the caller's INVITE ends in a server transaction here, and every registered contact of the
  * callee gets an INVITE of its own (its own Call-ID, tags and CSeq), so each phone sees only the
  * server. Media is anchored: each side gets a port pair of the relay, the SDP is rewritten to
- * point there.
+ * point there. A phone's hold is answered here and the other party hears music on hold
+ * ({@link org.switchboard.pbx.b2bua.Hold}).
  *
  * <p>Threading: every event of a call runs on one SIP shard. The outgoing legs get Call-IDs that
  * hash to the caller's shard ({@code SipStack.newCallIdBeside}), timers and media events hop

@@ -5,7 +5,8 @@ package org.switchboard.pbx.call;
  *
  * @param id        the leg id ({@code <call id>-a} for the caller, {@code -b1}, {@code -b2}... for contacts)
  * @param party     the extension number this leg talks to
- * @param state     RINGING, EARLY, ANSWERED, ENDING
+ * @param state     RINGING, EARLY, ANSWERED, ENDING; once answered HOLDING (its phone holds the call)
+ *                  or HELD (its party hears music on hold)
  * @param transport UDP, TCP or TLS
  * @param remote    the phone's signalling address, host:port
  * @param rtpPort   the server's RTP port for this leg (RTCP is the next), 0 without media

@@ -9,7 +9,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import org.switchboard.media.channel.AudioSink;
+import org.switchboard.media.channel.AudioSource;
+import org.switchboard.media.channel.LegAudioConfig;
+import org.switchboard.media.channel.LegAudioListener;
+import org.switchboard.media.channel.LegAudioStats;
+import org.switchboard.media.channel.MediaChannel;
+import org.switchboard.media.dtmf.DtmfDigit;
 import org.switchboard.media.relay.MediaEndpoint;
 import org.switchboard.media.relay.MediaEndpoints;
 import org.switchboard.media.relay.MediaStats;
@@ -49,8 +59,9 @@ import org.switchboard.sip.transport.TransportSender;
 
 /**
  * A whole B2BUA on one thread with no sockets: a real {@link SipStack} and
- * {@link RequestDispatcher} driven by bytes, a virtual clock, a fake relay, and every message
- * the server sends captured by destination. Phones are scripted by the tests.
+ * {@link RequestDispatcher} driven by bytes, a virtual clock, a fake relay whose endpoints
+ * remember what they were terminated with and told to play, and every message the server sends
+ * captured by destination. Phones are scripted by the tests.
  */
 final class B2buaRig {
     static final String DOMAIN = "pbx.example.com";
@@ -227,6 +238,8 @@ final class B2buaRig {
         final PortPair ports;
         final MediaTimeoutListener onTimeout;
         final List<InetSocketAddress> remotes = new CopyOnWriteArrayList<>();
+        /** Every channel this endpoint was terminated with, oldest first. */
+        final List<FakeChannel> channels = new CopyOnWriteArrayList<>();
         volatile boolean open = true;
         volatile boolean suspended;
         /** The SRTP keys in use, null for plain RTP. */
@@ -270,12 +283,98 @@ final class B2buaRig {
         public void suspendTimeout(boolean s) { suspended = s; }
 
         @Override
+        public MediaChannel terminate(LegAudioConfig config, Executor callExecutor, LegAudioListener listener) {
+            if (!channels.isEmpty()) channels.getLast().die();
+            FakeChannel c = new FakeChannel(legId, config);
+            if (!open) c.die();
+            channels.add(c);
+            return c;
+        }
+
+        /** The live channel, if the endpoint is TERMINATED now. */
+        Optional<FakeChannel> terminated() {
+            return channels.isEmpty() || !channels.getLast().isTerminated() ? Optional.empty()
+                    : Optional.of(channels.getLast());
+        }
+
+        @Override
         public MediaStats stats() { throw new UnsupportedOperationException(); }
 
         @Override
         public boolean isOpen() { return open; }
 
         @Override
-        public void close() { open = false; }
+        public void close() {
+            open = false;
+            if (!channels.isEmpty()) channels.getLast().die();
+        }
+    }
+
+    /** A terminated leg that remembers what it was told to play; {@link #relay()} and closing kill it. */
+    static final class FakeChannel implements MediaChannel {
+        final String legId;
+        final LegAudioConfig config;
+        final List<AudioSource> played = new CopyOnWriteArrayList<>();
+        volatile boolean live = true;
+        volatile boolean relayed;
+
+        FakeChannel(String legId, LegAudioConfig config) {
+            this.legId = legId;
+            this.config = config;
+        }
+
+        void die() {
+            live = false;
+            played.forEach(AudioSource::close);
+        }
+
+        /** What plays now, if anything. */
+        Optional<AudioSource> playing() { return live && !played.isEmpty() ? Optional.of(played.getLast()) : Optional.empty(); }
+
+        @Override
+        public String legId() { return legId; }
+
+        @Override
+        public LegAudioConfig config() { return config; }
+
+        @Override
+        public void play(AudioSource source) {
+            if (!live) {
+                source.close();
+                return;
+            }
+            played.add(source);
+        }
+
+        @Override
+        public void stopPlaying() { }
+
+        @Override
+        public void record(AudioSink sink) { }
+
+        @Override
+        public CompletionStage<Void> stopRecording(AudioSink sink) { return CompletableFuture.completedFuture(null); }
+
+        @Override
+        public void sendDtmf(DtmfDigit digit, int durationMillis) { }
+
+        @Override
+        public void connect(MediaChannel other) { }
+
+        @Override
+        public void disconnect() { }
+
+        @Override
+        public CompletionStage<LegAudioStats> stats() { return CompletableFuture.failedFuture(new UnsupportedOperationException()); }
+
+        @Override
+        public CompletionStage<Void> relay() {
+            relayed = live;
+            die();
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public boolean isTerminated() { return live; }
     }
 }

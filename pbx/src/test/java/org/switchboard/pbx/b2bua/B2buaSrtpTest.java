@@ -280,17 +280,17 @@ class B2buaSrtpTest {
         SrtpKeys ourKeyForAlice = callerEndpoint().outbound;
         SrtpKeys ourKeyForBob = calleeEndpoint().outbound;
 
-        // Alice puts Bob on hold with the same key: nothing changes but the direction
-        rig.receive(alice.inDialog("INVITE", sdp("192.0.2.10", 4000, "RTP/SAVP", line(7, ALICE_KEY))
-                .replace("sendrecv", "sendonly")), ALICE, Transport.TLS);
+        // Alice moves her media with the same key: nothing changes for Bob but the re-offer
+        rig.receive(alice.inDialog("INVITE", sdp("192.0.2.10", 4002, "RTP/SAVP", line(7, ALICE_KEY))), ALICE,
+                Transport.TLS);
         SipRequest reinvite = rig.requestsTo(BOB_TLS, "INVITE").getLast();
-        assertThat(reinvite.bodyText()).contains("a=sendonly").contains(" RTP/SAVP ");
+        assertThat(reinvite.bodyText()).contains("a=sendrecv").contains(" RTP/SAVP ");
         List<CryptoAttribute> reoffered = CryptoAttribute.usable(audio(reinvite.bodyText()));
         assertThat(reoffered).as("our line in use, same tag, same key").singleElement()
                 .satisfies(c -> assertThat(keysOf(c)).isEqualTo(ourKeyForBob));
         String newBobKey = "QUJjZGVmZ2hpSktMTU5PUFFSU1RVVldYWVphYmNk";
         rig.receive(Phones.answer(reinvite, 200, "OK", "bob", "sip:102@192.0.2.20:5081;transport=tls",
-                Optional.of(sdp("192.0.2.20", 6000, "RTP/SAVP", line(1, newBobKey)).replace("sendrecv", "recvonly"))),
+                Optional.of(sdp("192.0.2.20", 6000, "RTP/SAVP", line(1, newBobKey)))),
                 BOB_TLS, Transport.TLS);
         SipResponse ok = rig.responsesTo(ALICE).getLast();
         assertThat(ok.status()).isEqualTo(200);
@@ -306,6 +306,30 @@ class B2buaSrtpTest {
                 Transport.TLS);
         assertThat(callerEndpoint().inbound).isEqualTo(keysOf(newAliceKey));
         assertThat(callerEndpoint().outbound).isEqualTo(ourKeyForAlice);
+    }
+
+    @Test
+    void aHoldOverSrtpIsAnsweredHereWithOurKeyInUseAndBobsLegStaysEncrypted() {
+        srtpCall();
+        SrtpKeys ourKeyForAlice = callerEndpoint().outbound;
+        SrtpKeys bobKeys = calleeEndpoint().inbound;
+
+        rig.receive(alice.inDialog("INVITE", sdp("192.0.2.10", 4000, "RTP/SAVP", line(7, ALICE_KEY))
+                .replace("sendrecv", "sendonly")), ALICE, Transport.TLS);
+
+        SipResponse ok = rig.responsesTo(ALICE).getLast();
+        assertThat(ok.status()).isEqualTo(200);
+        MediaDescription answer = audio(ok.bodyText());
+        assertThat(answer.proto()).isEqualTo("RTP/SAVP");
+        assertThat(ok.bodyText()).contains("a=recvonly").doesNotContain(ALICE_KEY, BOB_KEY);
+        assertThat(CryptoAttribute.usable(answer)).as("our line in use, Alice's tag").singleElement().satisfies(c -> {
+            assertThat(c.tag()).isEqualTo(7);
+            assertThat(keysOf(c)).isEqualTo(ourKeyForAlice);
+        });
+        assertThat(rig.requestsTo(BOB_TLS, "INVITE")).as("no re-INVITE to Bob").hasSize(1);
+        assertThat(calleeEndpoint().terminated()).as("Bob hears music").isPresent();
+        assertThat(calleeEndpoint().inbound).as("his leg keeps its keys").isEqualTo(bobKeys);
+        assertThat(callerEndpoint().inbound).isEqualTo(keysOf(ALICE_KEY));
     }
 
     @Test

@@ -106,6 +106,41 @@ final class Phones {
         private String host() { return address.getAddress().getHostAddress() + ":" + address.getPort(); }
     }
 
+    /** The called phone once it answered the server's {@code invite} with tag {@code tag}: its own in-dialog requests. */
+    static final class Callee {
+        final InetSocketAddress address;
+        final SipRequest invite;
+        final String tag;
+        int cseq = 100;
+        int branch = 1;
+
+        Callee(InetSocketAddress address, SipRequest invite, String tag) {
+            this.address = address;
+            this.invite = invite;
+            this.tag = tag;
+        }
+
+        /** A request in the dialog: From is the phone (its tag), To the server (the tag of its INVITE's From). */
+        String inDialog(String method, String body) {
+            return method + " sip:127.0.0.5:5060 SIP/2.0\r\n" + via() + "Max-Forwards: 70\r\n"
+                    + "From: <" + invite.toAddress().orElseThrow().uri() + ">;tag=" + tag + "\r\n"
+                    + "To: " + invite.header(HeaderNames.FROM).orElseThrow() + "\r\n"
+                    + "Call-ID: " + invite.callId() + "\r\n"
+                    + "CSeq: " + (method.equals("ACK") ? cseq - 1 : cseq++) + " " + method + "\r\n"
+                    + "Contact: <" + invite.uri() + ">\r\n"
+                    + (body.isEmpty() ? "" : "Content-Type: application/sdp\r\n")
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+        }
+
+        /** The ACK for the server's 2xx to this phone's last re-INVITE. */
+        String ack() { return inDialog("ACK", ""); }
+
+        private String via() {
+            return "Via: SIP/2.0/UDP " + address.getAddress().getHostAddress() + ":" + address.getPort()
+                    + ";branch=z9hG4bK-callee-" + (branch++) + "\r\n";
+        }
+    }
+
     /** A response of a called phone to the server's INVITE (or re-INVITE), with its tag and Contact. */
     static SipResponse answer(SipRequest request, int status, String reason, String tag, String contact,
                               Optional<String> sdp) {

@@ -95,7 +95,7 @@ public final class AudioAnalyser {
     }
 
     /** The share of the energy that the best-fitting sine at {@code frequency} explains (least squares). */
-    private static double toneShare(Pcm16 pcm, int start, int length, double frequency) {
+    public static double toneShare(Pcm16 pcm, int start, int length, double frequency) {
         double w = 2 * Math.PI * frequency / pcm.sampleRate();
         double c = 0;
         double s = 0;
