@@ -6,7 +6,7 @@
 #
 # Usage: bench/media-codecs.sh [--quick]      (--quick: 1 s iterations, for a smoke run)
 # Needs: JDK 25, Maven (offline is fine), libspandsp2 and libopus0 (scripts/install-peers.sh).
-# Writes bench/results/media-codecs-DATE.txt and the JMH JSON beside it. Runs on one thread:
+# Writes bench/results/media-codecs-DATE.txt (the JMH log and JSON go to a temporary folder). Runs on one thread:
 # the machine's other core stays free for the OS; run it on a quiet machine.
 set -euo pipefail
 
@@ -18,19 +18,20 @@ ITER="-wi 3 -w 2s -i 5 -r 2s"
 
 STAMP=$(date -u +%Y%m%d-%H%M%S)
 OUT="$ROOT/bench/results/media-codecs-$STAMP"
+RAW=$(mktemp -d)
+trap 'rm -rf "$RAW"' EXIT
 mkdir -p "$ROOT/bench/results"
 cd "$ROOT"
 mvn -B -q -o install -DskipTests -pl sip,media >/dev/null
 mvn -B -q -o test-compile -pl media >/dev/null
-mvn -B -q -o dependency:build-classpath -pl media -Dmdep.includeScope=test -Dmdep.outputFile="$OUT.classpath" >/dev/null
-CP="media/target/test-classes:media/target/classes:$(cat "$OUT.classpath")"
-rm -f "$OUT.classpath"
+mvn -B -q -o dependency:build-classpath -pl media -Dmdep.includeScope=test -Dmdep.outputFile="$RAW/classpath" >/dev/null
+CP="media/target/test-classes:media/target/classes:$(cat "$RAW/classpath")"
 
 BENCHES='G711Bench|G722Bench|SpanDspBench|OpusBench|InbandDtmfDetectorBench|JitterBufferBench|ResamplerBench|MixerBench'
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" org.openjdk.jmh.Main "$BENCHES" \
-    -f 1 $ITER -t 1 -rf json -rff "$OUT.json" >"$OUT.log" 2>&1 || { tail -30 "$OUT.log"; exit 1; }
+    -f 1 $ITER -t 1 -rf json -rff "$RAW/jmh.json" >"$RAW/jmh.log" 2>&1 || { tail -30 "$RAW/jmh.log"; exit 1; }
 
-python3 - "$OUT.json" "$(git rev-parse --short HEAD)" "$ITER" >"$OUT.txt" <<'PY'
+python3 - "$RAW/jmh.json" "$(git rev-parse --short HEAD)" "$ITER" >"$OUT.txt" <<'PY'
 import json, sys
 runs = json.load(open(sys.argv[1]))
 score = {}
@@ -74,4 +75,4 @@ for (name, params), (s, err) in sorted(score.items()):
         print(f"{name + ' ' + params:60} {per_core:14,.0f} {unit}")
 PY
 cat "$OUT.txt"
-echo "written to $OUT.txt (JMH log $OUT.log, JSON $OUT.json)"
+echo "written to $OUT.txt"
