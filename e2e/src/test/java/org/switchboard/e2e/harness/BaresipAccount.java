@@ -11,9 +11,14 @@ import java.util.Map;
  * @param answerMode how the phone answers an incoming call
  * @param mediaEncryption baresip's {@code mediaenc} account parameter ({@code srtp}: SDES-SRTP when the other side
  *                        takes it, {@code srtp-mand}: RTP/SAVP only), or empty for plain RTP
+ * @param audioCodecs baresip's {@code audio_codecs} account parameter: the codecs the phone offers and accepts, in
+ *                    order ({@code PCMU,PCMA} unless a test asks for others, e.g. {@code G722} alone)
  */
 public record BaresipAccount(Credentials credentials, String domain, Transport transport, String serverHost,
-        int serverPort, AnswerMode answerMode, String mediaEncryption) {
+        int serverPort, AnswerMode answerMode, String mediaEncryption, String audioCodecs) {
+    /** The codecs an account offers unless told otherwise. */
+    public static final String DEFAULT_AUDIO_CODECS = "PCMU,PCMA";
+
     private static final ConfigTemplate TEMPLATE = ConfigTemplate.load("/baresip/account.template");
 
     /** baresip's {@code answermode} account parameter. */
@@ -33,22 +38,33 @@ public record BaresipAccount(Credentials credentials, String domain, Transport t
         if (!mediaEncryption.matches("[a-z-]*")) {
             throw new IllegalArgumentException("a baresip media encryption is a word such as srtp-mand");
         }
+        if (!audioCodecs.matches("[A-Za-z0-9/]+(,[A-Za-z0-9/]+)*")) {
+            throw new IllegalArgumentException("baresip's audio_codecs is a comma-separated list such as PCMU,PCMA");
+        }
     }
 
     /** An account that answers automatically, with plain RTP. */
     public BaresipAccount(Credentials credentials, String domain, Transport transport, String serverHost,
             int serverPort) {
-        this(credentials, domain, transport, serverHost, serverPort, AnswerMode.AUTO, "");
+        this(credentials, domain, transport, serverHost, serverPort, AnswerMode.AUTO, "", DEFAULT_AUDIO_CODECS);
     }
 
     /** The same account answering another way. */
     public BaresipAccount withAnswerMode(AnswerMode mode) {
-        return new BaresipAccount(credentials, domain, transport, serverHost, serverPort, mode, mediaEncryption);
+        return new BaresipAccount(credentials, domain, transport, serverHost, serverPort, mode, mediaEncryption,
+                audioCodecs);
     }
 
     /** The same account with baresip's {@code mediaenc} (its {@code srtp.so} module is loaded). */
     public BaresipAccount withMediaEncryption(String mediaenc) {
-        return new BaresipAccount(credentials, domain, transport, serverHost, serverPort, answerMode, mediaenc);
+        return new BaresipAccount(credentials, domain, transport, serverHost, serverPort, answerMode, mediaenc,
+                audioCodecs);
+    }
+
+    /** The same account offering and accepting only {@code codecs} (baresip's names, e.g. {@code G722}). */
+    public BaresipAccount withAudioCodecs(String codecs) {
+        return new BaresipAccount(credentials, domain, transport, serverHost, serverPort, answerMode, mediaEncryption,
+                codecs);
     }
 
     /** The address of record, as baresip's events and reginfo name it. */
@@ -64,7 +80,7 @@ public record BaresipAccount(Credentials credentials, String domain, Transport t
         return TEMPLATE.render(Map.of("user", credentials.user(), "domain", domain,
                 "transport", transport.uriParameter(), "password", credentials.password(),
                 "serverHost", serverHost, "serverPort", serverPort, "regint", registerIntervalSeconds,
-                "answerMode", answerMode.parameter(),
+                "answerMode", answerMode.parameter(), "audioCodecs", audioCodecs,
                 "mediaenc", mediaEncryption.isEmpty() ? "" : ";mediaenc=" + mediaEncryption)).strip();
     }
 }

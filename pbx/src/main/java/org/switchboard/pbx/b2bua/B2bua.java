@@ -53,8 +53,8 @@ import org.switchboard.sip.transport.Flow;
  *
  * <p>Answers before a call exists: 407 (no or stale credentials, and a wrong password, so that
  * scanning learns nothing), 404 unknown number, 480 callee not registered, 422 session interval
- * too small (RFC 4028 §8.1), 400 broken SDP, 488 no common codec, 503 no media port
- * free, 483 Max-Forwards 0. Each authenticated attempt gets a call record, failed ones too.
+ * too small (RFC 4028 §8.1), 400 broken SDP, 488 no codec the server relays or decodes,
+ * 503 no media port free, 483 Max-Forwards 0. Each authenticated attempt gets a call record, failed ones too.
  *
  * <p>SRTP ({@link SrtpLeg} has the offer/answer rules): a caller whose extension requires SRTP
  * and calls over UDP or TCP gets 488 with a Warning before anything rings; a callee whose
@@ -81,6 +81,7 @@ public final class B2bua {
     private final MediaEndpoints media;
     private final MusicOnHold moh;
     private final Codecs codecs;
+    private final TranscodableCodecs transcodable;
     private final CallTable table = new CallTable();
     private final AtomicLong sequence = new AtomicLong();
     private final String idPrefix;
@@ -97,8 +98,9 @@ public final class B2bua {
 
     /**
      * @param moh    the music a party hears while the other phone holds the call ({@link Hold})
-     * @param codecs the codecs the server speaks itself to play it (the registry the server builds
-     *               once, Opus included when it loads); a leg in another codec is held in silence
+     * @param codecs the codecs the server speaks itself (the registry the server builds once, Opus
+     *               included when it loads): to play that music (a leg in another codec is held in
+     *               silence) and to transcode between phones without a common codec ({@link Transcoding})
      */
     public B2bua(B2buaSettings settings, Scheduler scheduler, InstantSource clock, Location location,
                  ExtensionDirectory directory, Function<String, Optional<SipSecret>> credentials,
@@ -118,6 +120,7 @@ public final class B2bua {
         this.media = Objects.requireNonNull(media, "media");
         this.moh = Objects.requireNonNull(moh, "moh");
         this.codecs = Objects.requireNonNull(codecs, "codecs");
+        this.transcodable = new TranscodableCodecs(codecs);
         this.idPrefix = Long.toString(clock.millis(), 36);
     }
 
@@ -236,7 +239,7 @@ public final class B2bua {
         }
         MediaSession session = new MediaSession(media, callerMedia, settings.mediaHostFor().apply(tx.flow()),
                 calleeMedia, settings.mediaHostFor().apply(contacts.getFirst().flow()), clock.millis() & 0xffffffffL,
-                SrtpLeg.of(callerSrtp, callerNumber), callerSecure, SrtpLeg.of(calleeExtension.srtp(), target));
+                SrtpLeg.of(callerSrtp, callerNumber), callerSecure, SrtpLeg.of(calleeExtension.srtp(), target), transcodable);
         // an INVITE without SDP is a late offer (RFC 3261 §13.2.1): the contacts are invited without one
         SdpStep step = invite.bodyLength() == 0 ? new SdpStep.Forward(new byte[0]) : session.offer(Side.CALLER, invite.body());
         if (step instanceof SdpStep.Refuse refuse) {

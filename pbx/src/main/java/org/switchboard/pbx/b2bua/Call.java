@@ -63,6 +63,7 @@ final class Call {
     private final DialogRelay relay;
     private final SessionTimers sessionTimers;
     private final Hold hold;
+    private final Transcoding transcoding;
     private State state = State.RINGING;
     private CallRecord record;
     private Scheduler.Handle ringTimer = Scheduler.Handle.NONE;
@@ -83,6 +84,7 @@ final class Call {
         this.relay = new DialogRelay(this);
         this.sessionTimers = new SessionTimers(this);
         this.hold = new Hold(this);
+        this.transcoding = new Transcoding(this);
     }
 
     CallContext context() { return context; }
@@ -96,6 +98,8 @@ final class Call {
     SessionTimers sessionTimers() { return sessionTimers; }
 
     Hold hold() { return hold; }
+
+    Transcoding transcoding() { return transcoding; }
 
     CallSnapshot snapshot() { return snapshot; }
 
@@ -185,6 +189,7 @@ final class Call {
             if (media.answer(Side.CALLEE, r.body()) instanceof SdpStep.Forward f) {
                 earlyMedia = true;
                 media.bridge();
+                transcoding.sync();
                 SipResponse early = Replies.withBody(callerResponse(183, "Session Progress"), f.body(), Replies.SDP);
                 caller.transaction.respond(early);
                 return;
@@ -245,6 +250,7 @@ final class Call {
         state = State.ANSWERED;
         ringTimer.cancel();
         media.bridge();
+        transcoding.sync();
         for (CalleeFork other : forks) if (other != fork) other.cancel();
         dialogs.put(Side.CALLEE, fork.dialog);
         sessionTimers.calleeAnswered(r);
@@ -312,6 +318,7 @@ final class Call {
             winner.ack = winner.dialog.ack(1, body, Replies.SDP);
             winner.dialog.sendAck(context.stack(), winner.ack);
             if (step instanceof SdpStep.Refuse) hangUp(HangupSide.SYSTEM, HangupCause.INCOMPATIBLE_DESTINATION);
+            else transcoding.sync();
             return;
         }
         relay.onAck(side, ack);
@@ -430,6 +437,7 @@ final class Call {
         relay.abort();
         for (LegDialog d : dialogs.values()) d.ackWait.stop();
         hold.end();
+        transcoding.end();
         media.close();
         context.table().remove(this, caller.transaction);
         context.table().removeLeg(caller.invite.callId(), caller.localTag);
@@ -453,6 +461,7 @@ final class Call {
         snapshot = new CallSnapshot(id, identity.number(), callee, state.name(), record.startedAt(),
                 record.answeredAt(), legs);
     }
+
 
     /** An answered leg's state: HOLDING when its phone holds the call, HELD when its party hears music. */
     private String answered(Side side) {

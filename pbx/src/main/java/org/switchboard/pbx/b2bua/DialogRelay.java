@@ -15,8 +15,9 @@ import org.switchboard.sip.transaction.TransactionFailure;
 
 /**
  * Requests inside an answered call's dialogs: BYE ends the call; re-INVITE and UPDATE (codec
- * change, session refresh) and INFO (DTMF) pass to the other leg, with SDP re-anchored both ways,
- * except offers that hold or resume, which the server answers itself ({@link Hold}). One
+ * change, session refresh) and INFO (DTMF) pass to the other leg, with SDP re-anchored both ways
+ * and the media path decided again (relayed, or {@link Transcoding transcoded}), except offers
+ * that hold or resume, which the server answers itself ({@link Hold}). One
  * offer/answer exchange runs at a time; a second one meanwhile gets 491 Request Pending
  * (RFC 3261 §14.2, RFC 3311 §5.2). A re-INVITE without SDP is relayed as
  * such: the other phone's offer comes back in its 2xx, the answer in the ACK (§13.2.1).
@@ -186,6 +187,7 @@ final class DialogRelay {
             }
             body = ((SdpStep.Forward) step).body();
             call.hold().passedOn();
+            call.transcoding().sync();
         }
         SipResponse ok = Replies.with(reply(x.tx, x.request, r.status(), r.reason()), HeaderNames.CONTACT,
                 "<" + contactOf(x.from) + ">");
@@ -220,7 +222,10 @@ final class DialogRelay {
         pending = null;
         LegDialog to = call.dialog(side.other());
         byte[] body = new byte[0];
-        if (ack.bodyLength() > 0 && call.media().answer(side, ack.body()) instanceof SdpStep.Forward f) body = f.body();
+        if (ack.bodyLength() > 0 && call.media().answer(side, ack.body()) instanceof SdpStep.Forward f) {
+            body = f.body();
+            call.transcoding().sync();
+        }
         to.sendAck(call.context().stack(), to.ack(x.outSeq, body, Replies.SDP));
     }
 

@@ -7,7 +7,9 @@ import org.switchboard.pbx.call.HangupCause;
 /**
  * What the caller hears when no contact answered, chosen from the contacts' final responses
  * (RFC 3261 §16.7 step 6, simplified for a PBX): busy (486) only when every contact was busy, a
- * decline (603) when a phone declined, otherwise 480 Temporarily Unavailable.
+ * decline (603) when a phone declined, 488 when every contact refused the session description
+ * (488 or 606: no codec in common even with those the server transcodes to), otherwise 480
+ * Temporarily Unavailable.
  *
  * @param status     the status for the caller
  * @param reason     its reason phrase
@@ -25,11 +27,16 @@ record ForkVerdict(int status, String reason, Disposition disposition, HangupCau
     static ForkVerdict of(List<Integer> statuses) {
         if (statuses.isEmpty()) return NOT_REGISTERED;
         boolean allBusy = true;
+        boolean allRefusedMedia = true;
         for (int s : statuses) {
             if (s == 603 || s == 607) return new ForkVerdict(603, "Decline", Disposition.NO_ANSWER, HangupCause.CALL_REJECTED);
             if (s != 486 && s != 600) allBusy = false;
+            if (s != 488 && s != 606) allRefusedMedia = false;
         }
         if (allBusy) return new ForkVerdict(486, "Busy Here", Disposition.BUSY, HangupCause.USER_BUSY);
+        if (allRefusedMedia) {
+            return new ForkVerdict(488, "Not Acceptable Here", Disposition.FAILED, HangupCause.INCOMPATIBLE_DESTINATION);
+        }
         boolean anyRang = statuses.stream().anyMatch(s -> s == 487 || s == 480 || s == 408);
         return anyRang ? NO_ANSWER : new ForkVerdict(480, "Temporarily Unavailable", Disposition.FAILED,
                 HangupCause.NORMAL_TEMPORARY_FAILURE);

@@ -39,7 +39,8 @@ import org.switchboard.sip.sdp.SessionDescription;
  *       held phone says goes nowhere.</li>
  *   <li><b>Resume</b> switches the held party's endpoint back to RELAYED
  *       ({@link MediaChannel#relay()}, RTCP BYE for our music source) and bridges the legs
- *       again: both hear each other at once.</li>
+ *       again: both hear each other at once. On a call whose phones share no codec the leg goes
+ *       back to the transcoded bridge instead ({@link Transcoding#takeBack}).</li>
  *   <li><b>Both hold</b> (each holds the other): nobody hears music. Each phone asked to receive
  *       nothing (we answered each {@code recvonly} or {@code inactive}), so both legs are relayed
  *       and the phones ignore what comes. When one resumes, it hears music: the other still
@@ -148,8 +149,10 @@ final class Hold {
                 startMusic(side);
             } else if (!wanted && channel != null) {
                 music.remove(side);
-                channel.relay();
-                call.media().rebridge();
+                if (!call.transcoding().takeBack(side)) {
+                    channel.relay();
+                    call.media().rebridge();
+                }
             }
         }
     }
@@ -166,6 +169,7 @@ final class Hold {
             return;
         }
         MediaChannel channel;
+        call.transcoding().lend(side);
         try {
             channel = call.media().endpoint(side).terminate(config.get(), call.executor, LegAudioListener.IGNORE);
         } catch (RuntimeException e) {

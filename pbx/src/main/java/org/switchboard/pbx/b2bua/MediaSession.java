@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.switchboard.media.relay.MediaEndpoint;
 import org.switchboard.media.relay.MediaEndpoints;
 import org.switchboard.media.relay.SrtpKeys;
@@ -20,6 +21,7 @@ import org.switchboard.sip.sdp.AnswerMatcher;
 import org.switchboard.sip.sdp.Attribute;
 import org.switchboard.sip.sdp.CodecFilter;
 import org.switchboard.sip.sdp.CodecFilterResult;
+import org.switchboard.sip.sdp.CodecWidening;
 import org.switchboard.sip.sdp.Connection;
 import org.switchboard.sip.sdp.CryptoAttribute;
 import org.switchboard.sip.sdp.Direction;
@@ -49,15 +51,26 @@ import org.switchboard.sip.sdp.SessionDescription;
  * both kinds ({@link #offerBody}) and the fork whose SDP comes next is named with
  * {@link #signalling}.
  *
+ * <p>Phones without a common codec: an offer the server can decode is passed on widened with the
+ * server's other codecs ({@link CodecWidening}, the offerer's own first); an answer that picked an
+ * added one makes the call {@link #transcoded()}, the offerer answered in its own codec
+ * ({@link AnswerPath}), and {@link Transcoding} terminates both endpoints. Each side's
+ * {@link #audio} is then its own codec. Every later exchange decides again.
+ *
  * <p>Not thread-safe: used on the call's shard only.
  */
 final class MediaSession {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Our offer to a side and the SRTP state waiting for its answer. */
-    private record Pending(SdpOriginator.Stamped stamped, SrtpLeg srtp) { }
+    /**
+     * Our offer to a side and the SRTP state waiting for its answer; the other side's own offer
+     * and the payload types the server added to it ({@link CodecWidening}), to tell a relayed
+     * answer from a transcoded one ({@link AnswerPath}).
+     */
+    private record Pending(SdpOriginator.Stamped stamped, SrtpLeg srtp, Set<Integer> added, SessionDescription original) { }
 
     private final MediaEndpoints endpoints;
+    private final TranscodableCodecs codecs;
     private final Map<Side, MediaEndpoint> endpoint = new EnumMap<>(Side.class);
     private final Map<Side, SdpOriginator> originator = new EnumMap<>(Side.class);
     private final Map<Side, SessionDescription> lastFrom = new EnumMap<>(Side.class);
@@ -71,13 +84,18 @@ final class MediaSession {
     /** The answer that completed each side's last offer/answer exchange (plain RTP view). */
     private final Map<Side, SessionDescription> negotiated = new EnumMap<>(Side.class);
     private boolean bridged;
+    /** Whether the last completed exchange needs the server to transcode ({@link Transcoding}). */
+    private boolean transcoded;
 
     /**
      * @param callerSecure whether the caller's INVITE came over TLS
+     * @param codecs       what the server may add to offers and transcode
      */
     MediaSession(MediaEndpoints endpoints, MediaEndpoint caller, String callerHost, MediaEndpoint callee,
-                 String calleeHost, long sessionId, SrtpLeg callerSrtp, boolean callerSecure, SrtpLeg calleeSrtp) {
+                 String calleeHost, long sessionId, SrtpLeg callerSrtp, boolean callerSecure, SrtpLeg calleeSrtp,
+                 TranscodableCodecs codecs) {
         this.endpoints = endpoints;
+        this.codecs = codecs;
         endpoint.put(Side.CALLER, caller);
         endpoint.put(Side.CALLEE, callee);
         address.put(Side.CALLER, Connection.of(callerHost));
@@ -99,7 +117,10 @@ final class MediaSession {
         secure.put(side, overTls);
     }
 
-    /** An offer from {@code from}: filtered to our codecs, anchored for the other side. */
+    /**
+     * An offer from {@code from}: filtered to our codecs, widened with those the server transcodes
+     * to when it decodes one of the offerer's ({@link CodecWidening}), anchored for the other side.
+     */
     SdpStep offer(Side from, byte[] body) {
         SessionDescription offer = parse(body).orElse(null);
         if (offer == null) return new SdpStep.Refuse(400, "Bad Session Description", null);
@@ -125,13 +146,16 @@ final class MediaSession {
         learn(from, usable);
         applyKeys(from);
         Side to = from.other();
-        SessionDescription rewritten = Anchoring.rewrite(usable, plan(to, usable));
+        CodecWidening.Widened widened = CodecWidening.widen(usable, anchored,
+                codecs.additionsFor(usable.media().get(anchored)));
+        SessionDescription rewritten = Anchoring.rewrite(widened.offer(), plan(to, widened.offer()));
         boolean insist = fromSrtp.profile() != null && fromSrtp.profile().secure();
         Boolean toSecure = secure.get(to);
         Map<Boolean, Pending> variants = new LinkedHashMap<>();
         for (boolean overTls : toSecure == null ? new boolean[] {false, true} : new boolean[] {toSecure}) {
             SrtpLeg.Offer o = srtp.get(to).offer(rewritten.media().get(anchored), overTls, insist, RANDOM);
-            variants.put(overTls, new Pending(originator.get(to).stamp(rewritten.withMedia(anchored, o.media())), o.leg()));
+            variants.put(overTls, new Pending(originator.get(to).stamp(rewritten.withMedia(anchored, o.media())), o.leg(),
+                    widened.added(), usable));
         }
         pending.put(to, variants);
         Pending first = variants.values().iterator().next();
@@ -150,7 +174,10 @@ final class MediaSession {
         return p.stamped().description().toBytes();
     }
 
-    /** The answer {@code from} gave to the offer we sent it: matched, anchored for the other side. */
+    /**
+     * The answer {@code from} gave to the offer we sent it: matched, anchored for the other side,
+     * relayed or transcoded as {@link AnswerPath} decides ({@link #transcoded()}).
+     */
     SdpStep answer(Side from, byte[] body) {
         Map<Boolean, Pending> variants = pending.get(from);
         Pending ours = variants == null ? null : variants.getOrDefault(isSecure(from), variants.values().iterator().next());
@@ -174,15 +201,19 @@ final class MediaSession {
         learn(from, matched);
         applyKeys(from);
         Side to = from.other();
-        SessionDescription rewritten = Anchoring.rewrite(matched, plan(to, matched));
+        AnswerPath path = anchored < 0 ? new AnswerPath.Relayed(matched)
+                : AnswerPath.of(ours.original(), ours.added(), accepted.media().get(anchored), matched, anchored, codecs);
+        SessionDescription forOfferer = path.toOfferer();
+        SessionDescription rewritten = Anchoring.rewrite(forOfferer, plan(to, forOfferer));
         if (anchored >= 0) {
             rewritten = rewritten.withMedia(anchored, srtp.get(to).answer(rewritten.media().get(anchored)));
         }
         SdpOriginator.Stamped stamped = originator.get(to).stamp(rewritten);
         originator.put(to, stamped.originator());
         lastSent.put(to, stamped.description());
-        negotiated.put(from, matched);
-        negotiated.put(to, matched);
+        transcoded = path instanceof AnswerPath.Transcoded;
+        negotiated.put(from, transcoded ? matched : forOfferer);
+        negotiated.put(to, forOfferer);
         return new SdpStep.Forward(stamped.description().toBytes());
     }
 
@@ -225,7 +256,16 @@ final class MediaSession {
         return new SdpStep.Forward(stamped.description().toBytes());
     }
 
-    /** The audio {@code side}'s last completed exchange settled on; empty before the first answer. */
+    /**
+     * Whether the phones' last completed exchange left them without a common codec, so the server
+     * decodes each leg in its own codec ({@link Transcoding}); false before the first answer.
+     */
+    boolean transcoded() { return transcoded; }
+
+    /**
+     * The audio {@code side}'s last completed exchange settled on, in that side's own codec (the
+     * two differ when {@link #transcoded()}); empty before the first answer.
+     */
     Optional<NegotiatedAudio> audio(Side side) {
         return NegotiatedAudio.of(negotiated.get(side));
     }

@@ -285,7 +285,7 @@ final class B2buaRig {
         @Override
         public MediaChannel terminate(LegAudioConfig config, Executor callExecutor, LegAudioListener listener) {
             if (!channels.isEmpty()) channels.getLast().die();
-            FakeChannel c = new FakeChannel(legId, config);
+            FakeChannel c = new FakeChannel(legId, config, listener);
             if (!open) c.die();
             channels.add(c);
             return c;
@@ -310,22 +310,33 @@ final class B2buaRig {
         }
     }
 
-    /** A terminated leg that remembers what it was told to play; {@link #relay()} and closing kill it. */
+    /**
+     * A terminated leg that remembers what it was told to play, which channel it was connected
+     * with and the key presses it was told to send; {@link #relay()} and closing kill it (and
+     * undo its connection, as the real one does).
+     */
     static final class FakeChannel implements MediaChannel {
         final String legId;
         final LegAudioConfig config;
+        /** Told of this leg's key presses; a test plays the phone by calling it. */
+        final LegAudioListener listener;
         final List<AudioSource> played = new CopyOnWriteArrayList<>();
+        /** Key presses sent to the phone, as {@code digit/millis}. */
+        final List<String> dtmf = new CopyOnWriteArrayList<>();
         volatile boolean live = true;
         volatile boolean relayed;
+        volatile FakeChannel connectedWith;
 
-        FakeChannel(String legId, LegAudioConfig config) {
+        FakeChannel(String legId, LegAudioConfig config, LegAudioListener listener) {
             this.legId = legId;
             this.config = config;
+            this.listener = listener;
         }
 
         void die() {
             live = false;
             played.forEach(AudioSource::close);
+            disconnect();
         }
 
         /** What plays now, if anything. */
@@ -356,13 +367,26 @@ final class B2buaRig {
         public CompletionStage<Void> stopRecording(AudioSink sink) { return CompletableFuture.completedFuture(null); }
 
         @Override
-        public void sendDtmf(DtmfDigit digit, int durationMillis) { }
+        public void sendDtmf(DtmfDigit digit, int durationMillis) {
+            if (live) dtmf.add(digit.symbol() + "/" + durationMillis);
+        }
 
         @Override
-        public void connect(MediaChannel other) { }
+        public void connect(MediaChannel other) {
+            FakeChannel peer = (FakeChannel) other;
+            if (!live || !peer.live) return;
+            disconnect();
+            peer.disconnect();
+            connectedWith = peer;
+            peer.connectedWith = this;
+        }
 
         @Override
-        public void disconnect() { }
+        public void disconnect() {
+            FakeChannel peer = connectedWith;
+            connectedWith = null;
+            if (peer != null && peer.connectedWith == this) peer.connectedWith = null;
+        }
 
         @Override
         public CompletionStage<LegAudioStats> stats() { return CompletableFuture.failedFuture(new UnsupportedOperationException()); }

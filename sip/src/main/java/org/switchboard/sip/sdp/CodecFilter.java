@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Cuts an offer down to what a B2BUA that relays media without transcoding can carry: the
- * codecs it supports, matched by name, clock rate and channels, in the offerer's order
- * (RFC 3264 §5.1: the order is the offerer's preference), over the transports it supports.
+ * Cuts an offer down to what a B2BUA can carry: the codecs it relays, matched by name, clock
+ * rate and channels, in the offerer's order (RFC 3264 §5.1: the order is the offerer's
+ * preference), over the transports it supports. What is left may then be widened with codecs the
+ * server transcodes to ({@link CodecWidening}).
  *
  * <p>Per stream: a rejected stream stays as it is; a stream over another transport (the SRTP
  * profiles, unless the B2BUA already terminated SRTP and hands the stream over as plain RTP;

@@ -9,8 +9,8 @@ public sealed interface CodecFilterResult {
     record Filtered(SessionDescription offer) implements CodecFilterResult { }
 
     /**
-     * Nothing the server can relay remains: answer 488 Not Acceptable Here (RFC 3264 §6,
-     * RFC 3261 §21.4.26) until transcoding exists.
+     * Nothing the server can relay or transcode remains: answer 488 Not Acceptable Here
+     * (RFC 3264 §6, RFC 3261 §21.4.26).
      *
      * @param offered the codecs the offer had on its active RTP streams, for the log and a Warning header
      */

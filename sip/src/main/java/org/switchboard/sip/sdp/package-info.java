@@ -7,6 +7,7 @@
  * <pre>
  *   offer from leg A --SdpParser.parse--&gt; SessionDescription     (Failed: 400/488)
  *     --CodecFilter.filter--&gt; offer with supported codecs    (NoCommonCodec: 488)
+ *     --CodecWidening.widen--&gt; plus codecs the server transcodes to, after A's own
  *     --Anchoring.rewrite(plan for leg B)--&gt; SdpOriginator(B).stamp --&gt; offer to leg B
  *   answer from leg B --SdpParser.parse--&gt; AnswerMatcher.match(offer to B, answer)
  *     (Invalid: ACK and BYE)  Accepted: common codecs per stream, cleaned answer
@@ -19,6 +20,6 @@
  *
  * <p>Written by hand: the Java SDP libraries (JAIN-SDP of JAIN-SIP, its forks) are mutable,
  * throw on bad input and are unmaintained, and the offer/answer rules of a B2BUA that
- * relays packets untouched are specific to it. Limits are in {@link org.switchboard.sip.sdp.SdpParser}.
+ * relays packets untouched, or transcodes when the phones share no codec, are specific to it. Limits are in {@link org.switchboard.sip.sdp.SdpParser}.
  */
 package org.switchboard.sip.sdp;
