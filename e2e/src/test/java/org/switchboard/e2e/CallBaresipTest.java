@@ -93,6 +93,7 @@ class CallBaresipTest {
             bob.awaitEvent("CALL_ESTABLISHED", WITHIN);
             alice.awaitReceivedAudioLength(TALK, WITHIN);
             bob.awaitReceivedAudioLength(TALK, WITHIN);
+            assertMediaFigures(alice(transport));
             alice.hangup();
             alice.awaitEvent("CALL_CLOSED", WITHIN);
             bob.awaitEvent("CALL_CLOSED", WITHIN);
@@ -101,6 +102,29 @@ class CallBaresipTest {
             assertHeard(AudioAnalyser.measure(bob.awaitReceivedAudio(WITHIN)), 440);
             assertRecorded(alice(transport), bob(transport));
         }
+    }
+
+    /**
+     * During the call, {@code calls --json} shows each leg's media: packets from both phones, relayed,
+     * none lost on loopback, and a jitter figure (the B2BUA told the relay the codec's clock rate).
+     */
+    private static void assertMediaFigures(Credentials caller) {
+        ProcessResult calls = cli.run("calls", "--json");
+        assertThat(calls.exitCode()).as(calls.describe()).isZero();
+        JsonNode call = null;
+        for (JsonNode c : JSON.readTree(calls.stdout())) {
+            if (c.get("caller").asString().equals(caller.user())) call = c;
+        }
+        assertThat(call).as(calls.stdout()).isNotNull();
+        assertThat(call.get("legs")).hasSize(2).allSatisfy(leg -> {
+            JsonNode media = leg.get("media");
+            assertThat(media.isObject()).as("%s", leg).isTrue();
+            assertThat(media.get("mode").asString()).isEqualTo("relayed");
+            assertThat(media.get("packetsIn").asLong()).as("%s", leg).isPositive();
+            assertThat(media.get("packetsOut").asLong()).as("%s", leg).isPositive();
+            assertThat(media.get("packetsLost").asLong()).as("%s", leg).isZero();
+            assertThat(media.get("jitterMs").isNumber()).as("%s", leg).isTrue();
+        });
     }
 
     /** The call's record, completed: answered, talked for a few seconds, the caller hung up. */

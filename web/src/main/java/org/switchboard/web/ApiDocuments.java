@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import org.switchboard.media.relay.LegQuality;
+import org.switchboard.media.relay.MediaStats;
 import org.switchboard.pbx.call.CallRecord;
 import org.switchboard.pbx.call.CallSnapshot;
 import org.switchboard.pbx.call.LegSnapshot;
@@ -97,11 +100,53 @@ public final class ApiDocuments {
         }
     }
 
-    /** One leg of a live call; {@code rtpPort} is the server's RTP port for it, 0 without media. */
-    public record LegDocument(String id, String party, String state, String transport, String remote, int rtpPort) {
+    /**
+     * One leg of a live call; {@code rtpPort} is the server's RTP port for it, 0 without media;
+     * {@code media} its media figures now, null when not known.
+     */
+    public record LegDocument(String id, String party, String state, String transport, String remote, int rtpPort,
+                              MediaDocument media) {
         public static LegDocument of(LegSnapshot l) {
-            return new LegDocument(l.id(), l.party(), l.state(), l.transport(), l.remote(), l.rtpPort());
+            return new LegDocument(l.id(), l.party(), l.state(), l.transport(), l.remote(), l.rtpPort(),
+                    l.media().map(MediaDocument::of).orElse(null));
         }
+    }
+
+    /**
+     * A leg's media now ({@link LegQuality} tells where each figure comes from). {@code mode} is
+     * {@code relayed} or {@code terminated}; packets and bytes count RTP and RTCP datagrams in
+     * (from the phone) and out (to it); {@code packetsLost} and {@code lossPercent} (over the last
+     * interval of about 5 s) and {@code jitterMs} (RFC 3550 A.8; null when the codec's clock rate
+     * is not known) describe what the phone sends, as the server receives it; {@code roundTripMs}
+     * is between the server and the phone (null until measured); {@code phoneReport} is what the
+     * phone's own RTCP says about what it receives (null until it sent one). Milliseconds and
+     * percentages are rounded to two decimals.
+     */
+    public record MediaDocument(String mode, boolean srtp, long packetsIn, long bytesIn, long packetsOut, long bytesOut,
+                                long packetsLost, double lossPercent, Double jitterMs, Double roundTripMs,
+                                PhoneReportDocument phoneReport) {
+        public static MediaDocument of(LegQuality q) {
+            MediaStats c = q.counters();
+            return new MediaDocument(q.mode().name().toLowerCase(Locale.ROOT), c.srtp(), c.packetsIn(), c.bytesIn(),
+                    c.packetsOut(), c.bytesOut(), q.packetsLost(), round(q.lossPercent()), round(q.jitterMillis()),
+                    round(q.roundTripMillis()), q.phoneReport().map(PhoneReportDocument::of).orElse(null));
+        }
+    }
+
+    /** What a phone's RTCP says about the stream it receives (RFC 3550 §6.4.1), and when it said it. */
+    public record PhoneReportDocument(double lossPercent, long packetsLost, Double jitterMs, String receivedAt) {
+        public static PhoneReportDocument of(LegQuality.PhoneReport r) {
+            return new PhoneReportDocument(round(r.lossPercent()), r.packetsLost(), round(r.jitterMillis()),
+                    r.receivedAt().toString());
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static Double round(OptionalDouble value) {
+        return value.isPresent() ? round(value.getAsDouble()) : null;
     }
 
     /**

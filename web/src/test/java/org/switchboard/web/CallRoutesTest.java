@@ -10,11 +10,17 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.media.relay.LegQuality;
+import org.switchboard.media.relay.MediaStats;
+import org.switchboard.media.relay.PortPair;
 import org.switchboard.pbx.call.CallRecord;
 import org.switchboard.pbx.call.CallSnapshot;
 import org.switchboard.pbx.call.Disposition;
@@ -81,9 +87,37 @@ class CallRoutesTest {
         assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
                 [{"id":"c1","caller":"1001","callee":"1002","state":"ANSWERED","startedAt":"2026-03-01T09:58:45Z",
                   "answeredAt":"2026-03-01T09:58:50Z","durationSeconds":75,
-                  "legs":[{"id":"c1-a","party":"1001","state":"ANSWERED","transport":"UDP","remote":"192.0.2.7:5060","rtpPort":20000},
-                          {"id":"c1-b1","party":"1002","state":"ANSWERED","transport":"TLS","remote":"[2001:db8::9]:5061","rtpPort":20002}]}]
+                  "legs":[{"id":"c1-a","party":"1001","state":"ANSWERED","transport":"UDP","remote":"192.0.2.7:5060","rtpPort":20000,
+                           "media":null},
+                          {"id":"c1-b1","party":"1002","state":"ANSWERED","transport":"TLS","remote":"[2001:db8::9]:5061","rtpPort":20002,
+                           "media":null}]}]
                 """));
+    }
+
+    @Test
+    void aLegsMediaFiguresShowWithNullForWhatIsNotKnown() throws Exception {
+        MediaStats counters = new MediaStats("c1-a", new PortPair(20000), 1500, 258_000, 1490, 256_280, 0, 0,
+                Optional.<InetSocketAddress>empty(), Optional.empty(), true, Optional.empty(), true, 0, 0);
+        LegQuality relayed = new LegQuality(LegQuality.Mode.RELAYED, counters, 75, 4.6875, OptionalDouble.of(1.375),
+                OptionalDouble.of(12.3456), Optional.of(new LegQuality.PhoneReport(0.390625, 3, OptionalDouble.of(2.5),
+                NOW.minusSeconds(2))));
+        LegQuality bare = new LegQuality(LegQuality.Mode.TERMINATED, counters, 0, 0, OptionalDouble.empty(),
+                OptionalDouble.empty(), Optional.empty());
+        live = List.of(new CallSnapshot("c1", "1001", "1002", "ANSWERED", NOW.minusSeconds(75), NOW.minusSeconds(70),
+                List.of(new LegSnapshot("c1-a", "1001", "ANSWERED", "UDP", "192.0.2.7:5060", 20000).withMedia(relayed),
+                        new LegSnapshot("c1-b1", "1002", "HELD", "UDP", "192.0.2.9:5060", 20002).withMedia(bare))));
+
+        JsonNode legs = JSON.readTree(get("/api/v1/calls").body()).get(0).get("legs");
+
+        assertThat(legs.get(0).get("media")).isEqualTo(JSON.readTree("""
+                {"mode":"relayed","srtp":true,"packetsIn":1500,"bytesIn":258000,"packetsOut":1490,"bytesOut":256280,
+                 "packetsLost":75,"lossPercent":4.69,"jitterMs":1.38,"roundTripMs":12.35,
+                 "phoneReport":{"lossPercent":0.39,"packetsLost":3,"jitterMs":2.5,"receivedAt":"2026-03-01T09:59:58Z"}}
+                """));
+        assertThat(legs.get(1).get("media").get("mode").asString()).isEqualTo("terminated");
+        assertThat(legs.get(1).get("media").get("jitterMs").isNull()).isTrue();
+        assertThat(legs.get(1).get("media").get("roundTripMs").isNull()).isTrue();
+        assertThat(legs.get(1).get("media").get("phoneReport").isNull()).isTrue();
     }
 
     @Test

@@ -36,9 +36,28 @@ class CallsCommandTest {
                 """, ZoneId.of("Europe/Paris"));
 
         assertThat(out.lines()).containsExactly(
-                "CALL  CALLER  CALLEE  STATE    SINCE                LEG    PARTY  LEG-STATE  TRANSPORT  REMOTE          RTP",
-                "c1    1001    1002    RINGING  2026-03-01 10:58:45  c1-a   1001   EARLY      UDP        192.0.2.7:5060  20000",
-                "                                                    c1-b1  1002   RINGING    TLS        192.0.2.9:5061  -",
-                "c2    1003    1004    ENDING   2026-03-01 10:59:00  -      -      -          -          -               -");
+                "CALL  CALLER  CALLEE  STATE    SINCE                LEG    PARTY  LEG-STATE  TRANSPORT  REMOTE          RTP    MEDIA",
+                "c1    1001    1002    RINGING  2026-03-01 10:58:45  c1-a   1001   EARLY      UDP        192.0.2.7:5060  20000  -",
+                "                                                    c1-b1  1002   RINGING    TLS        192.0.2.9:5061  -      -",
+                "c2    1003    1004    ENDING   2026-03-01 10:59:00  -      -      -          -          -               -      -");
+    }
+
+    @Test
+    void theMediaColumnShowsLossJitterAndRoundTripWhenKnown() {
+        String out = print("""
+                [{"id":"c1","caller":"1001","callee":"1002","state":"ANSWERED","startedAt":"2026-03-01T09:58:45Z",
+                  "answeredAt":"2026-03-01T09:58:50Z","durationSeconds":75,
+                  "legs":[{"id":"c1-a","party":"1001","state":"ANSWERED","transport":"UDP","remote":"192.0.2.7:5060",
+                           "rtpPort":20000,"media":{"mode":"relayed","srtp":false,"packetsIn":3000,"bytesIn":516000,
+                           "packetsOut":2990,"bytesOut":514280,"packetsLost":150,"lossPercent":4.69,"jitterMs":2.63,
+                           "roundTripMs":41.5,"phoneReport":null}},
+                          {"id":"c1-b1","party":"1002","state":"ANSWERED","transport":"UDP","remote":"192.0.2.9:5060",
+                           "rtpPort":20002,"media":{"mode":"relayed","srtp":false,"packetsIn":2990,"bytesIn":514280,
+                           "packetsOut":2850,"bytesOut":490200,"packetsLost":0,"lossPercent":0.0,"jitterMs":null,
+                           "roundTripMs":null,"phoneReport":null}}]}]
+                """, ZoneOffset.UTC);
+
+        assertThat(out.lines().skip(1).map(l -> l.substring(l.lastIndexOf("  ") + 2)))
+                .containsExactly("loss 4.7% jit 3ms rtt 42ms", "loss 0.0%");
     }
 }

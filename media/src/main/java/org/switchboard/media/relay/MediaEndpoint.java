@@ -1,6 +1,8 @@
 package org.switchboard.media.relay;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.switchboard.media.channel.LegAudioConfig;
 import org.switchboard.media.channel.LegAudioListener;
@@ -81,6 +83,33 @@ public interface MediaEndpoint extends AutoCloseable {
 
     /** A snapshot of this leg's counters and learned sources. */
     MediaStats stats();
+
+    /**
+     * The voice format offer/answer settled on for this leg, from the codec's {@code a=rtpmap}
+     * (RFC 4566 §6; RFC 3551 for the static types): the relay measures the jitter of the phone's
+     * packets of that payload type at that clock rate (RFC 3550 A.8 works in timestamp units).
+     * Until it is given, or for other payload types, loss is counted and jitter is not. Call it
+     * after each completed offer/answer; the same format again changes nothing. Returns at once.
+     * The default ignores it: for endpoints that keep no statistics.
+     *
+     * @throws IllegalArgumentException when the payload type is not 0..127 or the rate not positive
+     */
+    default void describe(int payloadType, int clockRate) {
+        if (payloadType < 0 || payloadType > 127 || clockRate <= 0) {
+            throw new IllegalArgumentException("payload type " + payloadType + " at " + clockRate
+                    + " Hz: payload types are 0..127 and clock rates positive");
+        }
+    }
+
+    /**
+     * How the leg's media is doing now ({@link LegQuality}: loss, jitter, round trip, the
+     * phone's own report, counters), relayed or terminated. Computed on the leg's media thread;
+     * the stage completes there, so chain nothing that blocks to it. The default gives the
+     * counters alone, for endpoints that do not watch their packets.
+     */
+    default CompletionStage<LegQuality> quality() {
+        return CompletableFuture.completedFuture(LegQuality.countersOnly(stats()));
+    }
 
     /** False once closed. */
     boolean isOpen();

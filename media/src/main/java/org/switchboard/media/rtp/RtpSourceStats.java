@@ -103,6 +103,20 @@ public final class RtpSourceStats {
      * {@code arrival}, in timestamp units (any origin; wraps).
      */
     public Outcome update(int sequence, long rtpTimestamp, int arrival) {
+        Outcome outcome = countSequence(sequence);
+        if (outcome.counted()) {
+            updateJitter(rtpTimestamp, arrival);
+        }
+        return outcome;
+    }
+
+    /**
+     * Updates the sequence statistics only (A.1, A.3), not the jitter: for a packet whose
+     * timestamp does not follow the sampling clock, such as an RFC 4733 event (every packet of
+     * an event carries its start time, §2.5.1.2, which A.8 would read as growing delay), or for
+     * a source whose clock rate is not known.
+     */
+    public Outcome countSequence(int sequence) {
         int seq = sequence & 0xFFFF;
         if (fresh) {
             fresh = false;
@@ -114,10 +128,18 @@ public final class RtpSourceStats {
         if (outcome == Outcome.RESTARTED) {
             haveTransit = false;
         }
-        if (outcome.counted()) {
-            updateJitter(rtpTimestamp, arrival);
-        }
         return outcome;
+    }
+
+    /**
+     * Starts the jitter estimate again from zero, keeping the sequence statistics: for when the
+     * arrival times' units change (a new codec with another clock rate), which would otherwise
+     * read as one huge transit step.
+     */
+    public void resetJitter() {
+        haveTransit = false;
+        transit = 0;
+        jitterQ4 = 0;
     }
 
     /** A.1 update_seq. */

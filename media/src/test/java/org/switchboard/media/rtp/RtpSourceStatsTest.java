@@ -232,4 +232,35 @@ class RtpSourceStatsTest {
         assertThat(stats.jitter()).isZero();
         assertThat(feed(9000, 0, 0)).isEqualTo(RtpSourceStats.Outcome.PROBATION);
     }
+
+    @Test
+    void countingTheSequenceAloneCountsLossButLeavesJitterAlone() {
+        feed(0, 0, 0);
+        feed(1, 1, 0);
+        for (int seq = 2; seq <= 40; seq++) {
+            if (seq == 20) continue;
+            // an RFC 4733 event: its timestamp stays put while arrival moves on
+            assertThat(stats.countSequence(seq)).isEqualTo(RtpSourceStats.Outcome.ACCEPTED);
+        }
+        feed(41, 41, 0);
+
+        assertThat(stats.cumulativeLost()).isEqualTo(1);
+        assertThat(stats.expected()).isEqualTo(41);
+        assertThat(stats.jitter()).as("the voice packets either side arrived on time").isZero();
+    }
+
+    @Test
+    void resettingTheJitterKeepsTheLossFigures() {
+        for (int i = 0; i < 50; i++) {
+            if (i != 25) feed(i, i, (i % 2) * 160);
+        }
+        assertThat(stats.jitter()).isPositive();
+
+        stats.resetJitter();
+
+        assertThat(stats.jitter()).isZero();
+        assertThat(stats.cumulativeLost()).isEqualTo(1);
+        feed(50, 50, 1_000_000);
+        assertThat(stats.jitter()).as("the first packet after a reset only sets the transit time").isZero();
+    }
 }

@@ -26,6 +26,7 @@ import org.switchboard.media.channel.PcmBridge;
 import org.switchboard.media.dtmf.DtmfDigit;
 import org.switchboard.media.dtmf.TelephoneEventSender;
 import org.switchboard.media.rtp.RtcpMux;
+import org.switchboard.media.rtp.RtpLegStats;
 
 /**
  * A terminated endpoint: its {@link LegAudio} fed by the endpoint's sockets on the endpoint's
@@ -182,6 +183,8 @@ final class NettyMediaChannel implements MediaChannel {
         if (control) {
             audio.onRtcp(bytes, offset, length, now, endpoint.owner().clock().millis());
         } else {
+            // keeps the relay's sequence accounting in step, so going back to relaying shows no gap as loss
+            endpoint.watch.onRtp(bytes, offset, length, now);
             audio.onRtp(bytes, offset, length, now);
         }
     }
@@ -320,6 +323,11 @@ final class NettyMediaChannel implements MediaChannel {
             }
         }, dead);
         return result;
+    }
+
+    /** On the loop, while this is the endpoint's channel: the leg's RTP/RTCP figures now. */
+    RtpLegStats rtpStatsOnLoop() {
+        return audio.stats().rtp();
     }
 
     @Override

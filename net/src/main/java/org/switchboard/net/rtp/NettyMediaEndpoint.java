@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.switchboard.media.channel.LegAudioConfig;
 import org.switchboard.media.channel.LegAudioListener;
 import org.switchboard.media.channel.MediaChannel;
+import org.switchboard.media.relay.LegQuality;
 import org.switchboard.media.relay.MediaEndpoint;
 import org.switchboard.media.relay.MediaStats;
 import org.switchboard.media.relay.MediaTimeoutListener;
 import org.switchboard.media.relay.PortPair;
+import org.switchboard.media.relay.QualityWatch;
 import org.switchboard.media.relay.SilenceWatch;
 import org.switchboard.media.relay.SrtpKeys;
 
@@ -47,6 +51,10 @@ final class NettyMediaEndpoint implements MediaEndpoint {
     final RelaySide rtcp;
     final LegCounters counters = new LegCounters();
     final SilenceWatch silence = new SilenceWatch();
+    /** Loss, jitter, the phone's reports and the round trip (fed in both modes); touched on {@link #loop} only. */
+    final QualityWatch watch = new QualityWatch();
+    /** The last {@link #describe}d format, payload type and clock rate packed, or -1; signalling's own. */
+    private volatile long described = -1;
     private final AtomicBoolean open = new AtomicBoolean(true);
     /** The bridged partner, or null. Written under the owner's bridge lock, read per packet. */
     volatile NettyMediaEndpoint peer;
@@ -196,6 +204,48 @@ final class NettyMediaEndpoint implements MediaEndpoint {
                 counters.bytesOut.get(), counters.dropped.get(), counters.foreign.get(), Optional.ofNullable(rtp.learned),
                 Optional.ofNullable(rtcp.learned), rtp.locked, lastRtp, srtp != null, counters.authFailures.get(),
                 counters.replays.get());
+    }
+
+    @Override
+    public void describe(int payloadType, int clockRate) {
+        MediaEndpoint.super.describe(payloadType, clockRate);
+        long format = (long) payloadType << 32 | clockRate;
+        if (described == format) return;
+        described = format;
+        onLoop(() -> watch.format(payloadType, clockRate));
+    }
+
+    @Override
+    public CompletionStage<LegQuality> quality() {
+        CompletableFuture<LegQuality> result = new CompletableFuture<>();
+        if (loop.inEventLoop()) {
+            result.complete(qualityOnLoop());
+            return result;
+        }
+        try {
+            loop.execute(() -> result.complete(qualityOnLoop()));
+        } catch (RejectedExecutionException e) {
+            // the media threads are stopping: the counters are all there is
+            result.complete(LegQuality.countersOnly(stats()));
+        }
+        return result;
+    }
+
+    private LegQuality qualityOnLoop() {
+        NettyMediaChannel channel = terminated;
+        return channel != null ? LegQuality.terminated(stats(), channel.rtpStatsOnLoop()) : watch.quality(stats());
+    }
+
+    /**
+     * On the loop, for an RTCP datagram accepted from the phone (plain or decrypted): the watch
+     * learns from it. The partner's watch takes part only when it relays on this same loop,
+     * which legs of one call always do ({@link RtpIo#loopFor}).
+     */
+    void observeRtcp(byte[] bytes, int offset, int length, long nowNanos) {
+        NettyMediaEndpoint partner = peer;
+        QualityWatch partnerWatch = partner != null && partner.terminated == null && partner.loop == loop
+                ? partner.watch : null;
+        watch.onRtcp(bytes, offset, length, nowNanos, owner.clock().millis(), partnerWatch);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.media.relay.RtpFixedHeader;
+import org.switchboard.media.rtp.RtcpMux;
 
 /**
  * The relay of one socket (RTP or RTCP) of one leg. A datagram that looks like RTP/RTCP
@@ -25,6 +26,10 @@ import org.switchboard.media.relay.RtpFixedHeader;
  * authenticate before it may teach the source latch, so a forged one cannot divert the media.
  * Until the ciphers are ready ({@link SrtpCiphers}, seconds after start) SRTP-path packets are
  * dropped rather than the loop stalled.
+ *
+ * <p>Every packet the latch accepts also feeds the leg's {@link org.switchboard.media.relay.QualityWatch}
+ * (loss, jitter, the phone's RTCP reports, the round trip), before it is relayed or dropped: the
+ * RTP header fields are read from the buffer in place; RTCP is copied and parsed, never changed.
  *
  * <p>A terminated leg ({@link NettyMediaChannel}) takes its packets itself, after the same
  * plausibility check; a packet towards a terminated partner is dropped.
@@ -85,7 +90,9 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
             return false;
         }
         leg.counters.received(length);
-        if (!rtcp) leg.silence.heard(System.nanoTime());
+        long now = System.nanoTime();
+        if (!rtcp) leg.silence.heard(now);
+        observe(content, length, now);
         NettyMediaEndpoint peer = leg.peer;
         if (peer == null || peer.terminated != null) {
             leg.counters.dropped();
@@ -135,7 +142,13 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             leg.counters.received(length);
-            if (!rtcp) leg.silence.heard(System.nanoTime());
+            long now = System.nanoTime();
+            if (!rtcp) leg.silence.heard(now);
+            if (control) {
+                leg.observeRtcp(p.getBuffer(), p.getOffset(), p.getLength(), now);
+            } else {
+                leg.watch.onRtp(p.getBuffer(), p.getOffset(), p.getLength(), now);
+            }
             NettyMediaEndpoint peer = leg.peer;
             if (peer == null || peer.terminated != null) {
                 leg.counters.dropped();
@@ -159,6 +172,25 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
             channel.writeAndFlush(out.connected ? ready : new DatagramPacket(ready, to), channel.voidPromise());
         } finally {
             if (copy != null) copy.release();
+        }
+    }
+
+    /**
+     * The leg's quality figures learn from a plain packet the latch accepted: an RTP header is
+     * read in place (two loads, no allocation); RTCP, a datagram every few seconds, is copied out
+     * and parsed. A plausible packet has at least 8 bytes, and 12 when it is RTP.
+     */
+    private void observe(ByteBuf content, int length, long now) {
+        int at = content.readerIndex();
+        long head = content.getLong(at);
+        int second = (int) (head >>> 48) & 0xFF;
+        if (rtcp || RtcpMux.isRtcpType(second)) {
+            byte[] copy = new byte[length];
+            content.getBytes(at, copy);
+            leg.observeRtcp(copy, 0, length, now);
+        } else {
+            leg.watch.onRtp(second & 0x7F, (int) (head >>> 32) & 0xFFFF, head & 0xFFFF_FFFFL,
+                    content.getUnsignedInt(at + 8), now);
         }
     }
 

@@ -80,11 +80,15 @@ public final class RelayBench {
                 Channel pb = phone(loop, epoll, b.localRtp());
                 a.expectRemote((InetSocketAddress) pa.localAddress(), null);
                 b.expectRemote((InetSocketAddress) pb.localAddress(), null);
+                a.describe(0, 8000);
+                b.describe(0, 8000);
                 media.bridge(a, b);
                 long offset = ThreadLocalRandom.current().nextLong(PTIME_NANOS);
+                Stream sa = new Stream(pa);
+                Stream sb = new Stream(pb);
                 loop.scheduleAtFixedRate(() -> {
-                    send(pa);
-                    send(pb);
+                    sa.send();
+                    sb.send();
                 }, offset, PTIME_NANOS, TimeUnit.NANOSECONDS);
                 phoneChannels.add(pa);
                 phoneChannels.add(pb);
@@ -120,13 +124,27 @@ public final class RelayBench {
                 }).connect(relay, new InetSocketAddress(relay.getAddress(), 0)).syncUninterruptibly().channel();
     }
 
-    private void send(Channel phone) {
-        ByteBuf b = phone.alloc().directBuffer(PACKET);
-        b.writeByte(0x80).writeByte(0).writeShort(0).writeInt(0).writeInt(phone.hashCode());
-        b.writeZero(PACKET - 12);
-        b.setLong(12, System.nanoTime());
-        sent.increment();
-        phone.writeAndFlush(b, phone.voidPromise());
+    /** One phone's RTP stream: sequence numbers and timestamps advance as a real one's do (the relay's statistics read them). */
+    private final class Stream {
+        private final Channel phone;
+        private int sequence = ThreadLocalRandom.current().nextInt(65_536);
+        private int timestamp = ThreadLocalRandom.current().nextInt();
+
+        Stream(Channel phone) {
+            this.phone = phone;
+        }
+
+        /** On the phone's loop. */
+        void send() {
+            ByteBuf b = phone.alloc().directBuffer(PACKET);
+            b.writeByte(0x80).writeByte(0).writeShort(sequence).writeInt(timestamp).writeInt(phone.hashCode());
+            b.writeZero(PACKET - 12);
+            b.setLong(12, System.nanoTime());
+            sequence = (sequence + 1) & 0xFFFF;
+            timestamp += 160;
+            sent.increment();
+            phone.writeAndFlush(b, phone.voidPromise());
+        }
     }
 
     /** The 1-minute load average: other processes on the machine inflate the latency tail. */

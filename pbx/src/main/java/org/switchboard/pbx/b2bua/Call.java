@@ -449,6 +449,7 @@ final class Call {
 
     /** Publishes the snapshot the CLI reads. */
     void publish() {
+        describeMedia();
         List<LegSnapshot> legs = new ArrayList<>();
         legs.add(new LegSnapshot(caller.legId, identity.number(), state == State.ANSWERED ? answered(Side.CALLER) : "RINGING",
                 caller.flow.transport().name(), caller.flow.remoteText(), media.port(Side.CALLER)));
@@ -462,6 +463,12 @@ final class Call {
                 record.answeredAt(), legs);
     }
 
+    /** Tells each endpoint its side's voice format, for the jitter of {@code switchboard calls} (RFC 3550 A.8). */
+    private void describeMedia() {
+        for (Side side : Side.values()) {
+            media.audio(side).ifPresent(a -> media.endpoint(side).describe(a.voice().payloadType(), a.voice().clockRate()));
+        }
+    }
 
     /** An answered leg's state: HOLDING when its phone holds the call, HELD when its party hears music. */
     private String answered(Side side) {

@@ -48,10 +48,18 @@ final class CallTable implements LiveCalls {
 
     int size() { return calls.size(); }
 
+    /**
+     * The published snapshots with each leg's media figures ({@link LiveMedia}). A call's
+     * endpoints are fixed when it is made, so reading them here, off the call's shard, is safe.
+     */
     @Override
     public List<CallSnapshot> snapshot() {
-        List<CallSnapshot> out = new ArrayList<>();
-        for (Call c : calls.values()) out.add(c.snapshot());
+        List<LiveMedia.Source> live = new ArrayList<>();
+        for (Call c : calls.values()) {
+            CallSnapshot s = c.snapshot();
+            if (s != null) live.add(new LiveMedia.Source(s, c.media().endpoint(Side.CALLER), c.media().endpoint(Side.CALLEE)));
+        }
+        List<CallSnapshot> out = LiveMedia.attach(live, LiveMedia.WAIT);
         out.sort(Comparator.comparing(CallSnapshot::startedAt));
         return out;
     }

@@ -19,4 +19,9 @@ public record CallSnapshot(String id, String caller, String callee, String state
     public CallSnapshot {
         legs = List.copyOf(legs);
     }
+
+    /** This call with {@code legs} in place of its own (the same legs with their media figures). */
+    public CallSnapshot withLegs(List<LegSnapshot> legs) {
+        return new CallSnapshot(id, caller, callee, state, startedAt, answeredAt, legs);
+    }
 }
