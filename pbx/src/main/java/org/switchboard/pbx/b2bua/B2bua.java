@@ -166,8 +166,7 @@ public final class B2bua {
             }
             case AuthResult.Failed f -> {
                 String where = flow.remoteText();
-                securityLog.authFailure(where, f.username(), invite.method(), f.reason().token());
-                guard.recordFailure(source, now).ifPresent(until -> securityLog.addressBlocked(where, until));
+                securityLog.authFailure(where, f.username(), invite.method(), f.reason().token(), guard, source, now);
                 challenge(tx, invite, false, now);
                 return;
             }

@@ -176,8 +176,7 @@ public final class MwiNotifier implements MessageCountsListener, BindingListener
             case AuthResult.Stale s -> challenge(ctx, tx, request, true, now);
             case AuthResult.Failed f -> {
                 String where = tx.flow().remoteText();
-                securityLog.authFailure(where, f.username(), request.method(), f.reason().token());
-                guard.recordFailure(source, now).ifPresent(until -> securityLog.addressBlocked(where, until));
+                securityLog.authFailure(where, f.username(), request.method(), f.reason().token(), guard, source, now);
                 yield challenge(ctx, tx, request, false, now);
             }
             case AuthResult.Ok ok -> ok.username();

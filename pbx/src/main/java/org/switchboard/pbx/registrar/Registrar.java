@@ -151,8 +151,7 @@ public final class Registrar {
 
     private RegistrarOutcome refuse(Answer answer, Flow flow, InetAddress source, AuthResult.Failed f, Instant now) {
         String where = flow.remoteText();
-        securityLog.authFailure(where, f.username(), answer.request().method(), f.reason().token());
-        guard.recordFailure(source, now).ifPresent(until -> securityLog.addressBlocked(where, until));
+        securityLog.authFailure(where, f.username(), answer.request().method(), f.reason().token(), guard, source, now);
         if (f.reason() == FailureReason.USER_MISMATCH) return reply(answer, 403, "Forbidden", List.of());
         return challenge(answer, false, now);
     }

@@ -1,5 +1,6 @@
 package org.switchboard.pbx.security;
 
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -37,6 +38,17 @@ public final class SecurityLog {
     public void authFailure(String source, String user, String method, String reason) {
         sink.accept(new KeyValueLine().add("event", "auth_failure").add("source", source).add("user", user)
                 .add("method", method).add("reason", reason).toString());
+    }
+
+    /**
+     * One failed authentication that also counts against its address: the line above, then
+     * {@code guard} records it and, when that blocks the address, an {@link #addressBlocked} line.
+     * The registrar, the B2BUA and the MWI notifier all answer a wrong password this way.
+     */
+    public void authFailure(String source, String user, String method, String reason, AuthFailureGuard guard,
+                            InetAddress address, Instant now) {
+        authFailure(source, user, method, reason);
+        guard.recordFailure(address, now).ifPresent(until -> addressBlocked(source, until));
     }
 
     /** An address starts being ignored until {@code until}. */
