@@ -40,7 +40,9 @@ import org.switchboard.media.rtp.RtpView;
  * <p><b>Sources of the phone.</b> Packets of an SSRC other than the current one are dropped
  * until two arrive in a row: then that SSRC is the phone's, and the jitter buffer and the
  * telephone-event receiver start again (a re-INVITE moved the call to another device). Payload
- * types other than the codec's and telephone-event's are counted and dropped.
+ * types other than the codec's and telephone-event's are counted and dropped. Every packet that
+ * is not the codec's tells the jitter buffer its sequence number carried no audio, so a key press
+ * or comfort noise is not taken for lost packets and concealed.
  *
  * <p><b>DTMF.</b> RFC 4733 events when negotiated; with {@link LegAudioConfig#inbandDtmf()}, tones
  * in the decoded audio too, until the first event packet shows the phone sends events (a key is
@@ -156,7 +158,12 @@ public final class LegAudio implements AutoCloseable {
         int payloadType = view.payloadType();
         if (payloadType == config.payloadType()) {
             playout.offer(view, nowNanos);
-        } else if (eventReceiver != null && payloadType == config.telephoneEventPayloadType()) {
+            return;
+        }
+        // Events, comfort noise and the rest of this SSRC take numbers in the audio's sequence
+        // (RFC 3550 §5.1): the jitter buffer must not take them for lost audio.
+        playout.skip(view.sequence());
+        if (eventReceiver != null && payloadType == config.telephoneEventPayloadType()) {
             if (inbandActive) {
                 inbandActive = false;
                 detector.reset();

@@ -55,6 +55,11 @@ final class Playout implements AutoCloseable {
                 packet.payloadOffset(), packet.payloadLength(), arrivalNanos);
     }
 
+    /** A packet of the current source without audio (RFC 4733 event, comfort noise): {@link JitterBuffer#skip}. */
+    void skip(int sequence) {
+        jitter.skip(sequence);
+    }
+
     /** The phone's stream changed source (SSRC): start again. */
     void restart() {
         jitter.restart();

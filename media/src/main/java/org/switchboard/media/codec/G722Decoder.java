@@ -1,6 +1,5 @@
 package org.switchboard.media.codec;
 
-import static org.switchboard.media.codec.Q15.mult;
 import static org.switchboard.media.codec.Q15.saturate;
 
 /**
@@ -9,6 +8,10 @@ import static org.switchboard.media.codec.Q15.saturate;
  * 16 kHz samples. Every byte value is a valid codeword, so any payload decodes. Loss is concealed
  * by a fade of the last frame; the ADPCM state is left as it was and re-converges on the next
  * packets (G.722 has no loss concealment of its own; Appendix III/IV are separate algorithms).
+ *
+ * <p>A sub-band signal is limited to 15 bits straight away: the reference's 16-bit saturation
+ * before LIMIT cannot change the result. Products of a scale factor (at most 16,384) and a level
+ * never reach G.191 {@code mult}'s overflow and are written as plain products.
  */
 final class G722Decoder implements AudioDecoder {
 
@@ -22,31 +25,28 @@ final class G722Decoder implements AudioDecoder {
         FrameBounds.requireBytes(payload, offset, length, "G722");
         FrameBounds.requirePcm(pcm, pcmOffset, maxSamples(length), "G722");
         for (int i = 0; i < length; i++) {
-            decodeByte(payload[offset + i] & 0xFF, pcm, pcmOffset + 2 * i);
+            int code = payload[offset + i] & 0xFF;
+            int ilr = code & 0x3F;
+            int ih = code >> 6;
+
+            int yl = G722Encoder.limit(low.estimate + ((low.scale * G722Quantizer.QM6[ilr]) >> 15)); // INVQBL, RECONS
+            int dlt = (low.scale * G722Quantizer.QM4[ilr >> 2]) >> 15; // INVQAL
+            low.adaptScale(G722Quantizer.WL4[ilr >> 2]);
+            low.update(dlt);
+
+            int dh = (high.scale * G722Quantizer.QM2[ih]) >> 15; // INVQAH
+            int yh = G722Encoder.limit(high.estimate + dh);
+            high.adaptScale(G722Quantizer.WH2[ih]);
+            high.update(dh);
+
+            qmf.push(yl + yh, yl - yh); // 15-bit operands: no saturation
+            qmf.filter();
+            int at = pcmOffset + 2 * i;
+            pcm[at] = (short) saturate(qmf.newerSum >> 11);
+            pcm[at + 1] = (short) saturate(qmf.olderSum >> 11);
         }
         concealment.remember(pcm, pcmOffset, 2 * length);
         return 2 * length;
-    }
-
-    /** One codeword into two consecutive samples at {@code at}. */
-    private void decodeByte(int code, short[] pcm, int at) {
-        int ilr = code & 0x3F;
-        int ih = code >> 6;
-
-        int yl = G722Encoder.limit(saturate(low.estimate + mult(low.scale, G722Quantizer.QM6[ilr]))); // INVQBL, RECONS
-        int dlt = mult(low.scale, G722Quantizer.QM4[ilr >> 2]);
-        low.adaptScale(G722Quantizer.WL4[ilr >> 2]);
-        low.update(dlt);
-
-        int dh = mult(high.scale, G722Quantizer.QM2[ih]);
-        int yh = G722Encoder.limit(saturate(high.estimate + dh));
-        high.adaptScale(G722Quantizer.WH2[ih]);
-        high.update(dh);
-
-        qmf.push(yl + yh, yl - yh);
-        qmf.filter();
-        pcm[at] = (short) saturate(qmf.newerSum >> 11);
-        pcm[at + 1] = (short) saturate(qmf.olderSum >> 11);
     }
 
     @Override

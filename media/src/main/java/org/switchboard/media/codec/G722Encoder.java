@@ -1,6 +1,5 @@
 package org.switchboard.media.codec;
 
-import static org.switchboard.media.codec.Q15.mult;
 import static org.switchboard.media.codec.Q15.saturate;
 
 /**
@@ -9,6 +8,9 @@ import static org.switchboard.media.codec.Q15.saturate;
  * byte, upper band in the two high bits; RFC 3551 §4.5.2 puts the bytes in the payload in time
  * order. Takes frames of an even number of samples: one byte per pair. State carries over from
  * frame to frame, so one long buffer and many 20 ms frames give the same bytes.
+ *
+ * <p>G.191's {@code mult} of a scale factor (at most 16,384) by a quantizer level cannot overflow
+ * and is written as the plain product.
  */
 final class G722Encoder implements AudioEncoder {
 
@@ -25,30 +27,28 @@ final class G722Encoder implements AudioEncoder {
         int bytes = samples / 2;
         FrameBounds.requireBytes(out, outOffset, bytes, "G722");
         for (int i = 0; i < bytes; i++) {
-            out[outOffset + i] = (byte) encodePair(pcm[offset + 2 * i], pcm[offset + 2 * i + 1]);
+            // one codeword per pair; the bands depend on each other only through the QMF, so
+            // their predictor updates overlap in the processor (the loop body is one method so
+            // that the JIT compiles it as one piece)
+            qmf.push(pcm[offset + 2 * i], pcm[offset + 2 * i + 1]);
+            qmf.filter();
+            int xl = limit((qmf.newerSum + qmf.olderSum) >> 14);
+            int xh = limit((qmf.newerSum - qmf.olderSum) >> 14);
+
+            int el = saturate(xl - low.estimate); // SUBTRA
+            int il = G722Quantizer.quantizeLow(el, low.scale);
+            int dlt = (low.scale * G722Quantizer.QM4[il >> 2]) >> 15; // INVQAL
+            low.adaptScale(G722Quantizer.WL4[il >> 2]);
+            low.update(dlt);
+
+            int eh = saturate(xh - high.estimate);
+            int ih = G722Quantizer.quantizeHigh(eh, high.scale);
+            int dh = (high.scale * G722Quantizer.QM2[ih]) >> 15; // INVQAH
+            high.adaptScale(G722Quantizer.WH2[ih]);
+            high.update(dh);
+            out[outOffset + i] = (byte) ((ih << 6) | il);
         }
         return bytes;
-    }
-
-    /** One codeword from two consecutive samples. */
-    private int encodePair(int first, int second) {
-        qmf.push(first, second);
-        qmf.filter();
-        int xl = limit((qmf.newerSum + qmf.olderSum) >> 14);
-        int xh = limit((qmf.newerSum - qmf.olderSum) >> 14);
-
-        int el = saturate(xl - low.estimate); // SUBTRA
-        int il = G722Quantizer.quantizeLow(el, low.scale);
-        int dlt = mult(low.scale, G722Quantizer.QM4[il >> 2]); // INVQAL
-        low.adaptScale(G722Quantizer.WL4[il >> 2]);
-        low.update(dlt);
-
-        int eh = saturate(xh - high.estimate);
-        int ih = G722Quantizer.quantizeHigh(eh, high.scale);
-        int dh = mult(high.scale, G722Quantizer.QM2[ih]); // INVQAH
-        high.adaptScale(G722Quantizer.WH2[ih]);
-        high.update(dh);
-        return (ih << 6) | il;
     }
 
     /** LIMIT: the 15-bit range of sub-band signals. */

@@ -73,36 +73,48 @@ final class G722Quantizer {
         }
     }
 
+    /**
+     * QUANTL's answer for every quotient: {@code LOW_CODES[(sign << 12) | q]} is the 6-bit code of
+     * a difference of sign bit {@code sign} whose magnitude m gives {@code q = ⌈(m + 1) × 4096 / det⌉}
+     * (capped at {@value #Q_CAP}).
+     */
+    private static final byte[] LOW_CODES = new byte[2 << 12];
+    private static final int Q_CAP = 2920;
+
+    static {
+        int interval = 1;
+        for (int q = 0; q <= Q_CAP; q++) {
+            while (interval < 30 && Q6[interval] < q) {
+                interval++;
+            }
+            LOW_CODES[q] = (byte) POSITIVE_CODE[interval];
+            LOW_CODES[(1 << 12) | q] = (byte) NEGATIVE_CODE[interval];
+        }
+    }
+
     private G722Quantizer() { }
 
     /**
      * QUANTL: the 6-bit code of the lower band difference {@code el} under scale factor
-     * {@code det}. The interval is the first whose upper level {@code (Q6 × det) >> 12} exceeds
-     * |el| (one's complement for negatives, as the reference), at most the 30th; found by bisection
-     * since the levels grow with the index.
+     * {@code det}. The interval is the first i in 1..29 whose upper level {@code (Q6[i] × det) >> 12}
+     * exceeds the magnitude m of el (one's complement for negatives, as the reference), else 30.
+     * As levels are integers, m < ⌊Q6[i] × det / 4096⌋ exactly when Q6[i] ≥ ⌈(m + 1) × 4096 / det⌉,
+     * so one division and one table read replace the reference's search of up to 29 products
+     * (det is a multiple of 4, ILA × 4, hence the 1024 and det / 4). Checked for every el and det
+     * by {@code G722QuantizerTest}.
      */
     static int quantizeLow(int el, int det) {
-        int magnitude = el >= 0 ? el : ~el;
-        int low = 1;
-        int high = 30;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (magnitude < (Q6[mid] * det) >> 12) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        return el < 0 ? NEGATIVE_CODE[low] : POSITIVE_CODE[low];
+        int sign = el >> 31;
+        int magnitude = el ^ sign;
+        int ila = det >> 2;
+        int q = (((magnitude + 1) << 10) + ila - 1) / ila;
+        return LOW_CODES[((sign & 1) << 12) | Math.min(q, Q_CAP)];
     }
 
     /** QUANTH: the 2-bit code of the upper band difference {@code eh} under scale factor {@code det}. */
     static int quantizeHigh(int eh, int det) {
-        int magnitude = eh >= 0 ? eh : ~eh;
-        boolean outer = magnitude >= (564 * det) >> 12;
-        if (eh < 0) {
-            return outer ? 0 : 1;
-        }
-        return outer ? 2 : 3;
+        int sign = eh >> 31;
+        int inner = ((eh ^ sign) - ((564 * det) >> 12)) >>> 31; // magnitude below the one level
+        return ((~sign & 1) << 1) | inner;
     }
 }

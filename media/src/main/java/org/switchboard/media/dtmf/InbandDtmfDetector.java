@@ -1,7 +1,6 @@
 package org.switchboard.media.dtmf;
 
 import java.util.Objects;
-import org.switchboard.media.dsp.Goertzel;
 
 /**
  * Finds DTMF key presses in 8 kHz 16-bit PCM: what phones that send tones in G.711 audio instead
@@ -9,8 +8,9 @@ import org.switchboard.media.dsp.Goertzel;
  * detector per leg, no allocation per frame (one {@link DtmfEvent} per press).
  *
  * <p>The audio is cut into blocks of {@value #BLOCK_SAMPLES} samples (12.75 ms; the row
- * frequencies then fall near each other's nulls). Each block goes through eight {@link Goertzel}
- * filters, one per Q.23 frequency, and is a <em>hit</em> for a digit when all of these hold
+ * frequencies then fall near each other's nulls). Each block goes through eight Goertzel
+ * filters, one per Q.23 frequency, run as one pass ({@link DtmfFilterBank}), and is a
+ * <em>hit</em> for a digit when all of these hold
  * (the rules of ITU-T Q.24 receivers):
  * <ol>
  *   <li>level: the strongest row tone and the strongest column tone are each at least
@@ -69,14 +69,13 @@ public final class InbandDtmfDetector {
     private static final double ROW_OVER_COLUMN = Math.pow(10, MAX_ROW_OVER_COLUMN_DB / 10);
     private static final double COLUMN_OVER_ROW = Math.pow(10, MAX_COLUMN_OVER_ROW_DB / 10);
     private static final double PEAK_OVER_GROUP = Math.pow(10, MIN_PEAK_OVER_GROUP_DB / 10);
-    /** Scales a block's sum of squares to the unit of {@link Goertzel#power}: a full-scale sine is 1. */
+    /** Scales a block's sum of squares to the unit of {@code Goertzel.power}: a full-scale sine is 1. */
     private static final double ENERGY_SCALE = 2.0 / (BLOCK_SAMPLES * 32767.0 * 32767.0);
     private static final int HALF = BLOCK_SAMPLES / 2;
     private static final double STEADY_RATIO = Math.pow(10, -MAX_HALF_BLOCK_SPREAD_DB / 10);
     private static final int BLOCK_MILLIS_X4 = BLOCK_SAMPLES * 4000 / SAMPLE_RATE;
 
-    private final Goertzel[] rows = new Goertzel[4];
-    private final Goertzel[] columns = new Goertzel[4];
+    private final DtmfFilterBank filters = new DtmfFilterBank(SAMPLE_RATE);
     private final double[] rowPower = new double[4];
     private final double[] columnPower = new double[4];
     private final short[] block = new short[BLOCK_SAMPLES];
@@ -94,13 +93,6 @@ public final class InbandDtmfDetector {
     /** Blocks from the press's first hit to its last hit, both included. */
     private int pressBlocks;
     private int misses;
-
-    public InbandDtmfDetector() {
-        for (int i = 0; i < 4; i++) {
-            rows[i] = new Goertzel(DtmfDigit.ROWS_HZ[i], SAMPLE_RATE);
-            columns[i] = new Goertzel(DtmfDigit.COLUMNS_HZ[i], SAMPLE_RATE);
-        }
-    }
 
     /**
      * Takes {@code length} samples of 8 kHz PCM from {@code offset}; reports presses that start
@@ -149,8 +141,9 @@ public final class InbandDtmfDetector {
 
     /** The digit this block shows, or null. */
     private DtmfDigit analyse() {
-        int row = strongest(rows, rowPower);
-        int column = strongest(columns, columnPower);
+        filters.powers(block, 0, BLOCK_SAMPLES, rowPower, columnPower);
+        int row = strongest(rowPower);
+        int column = strongest(columnPower);
         double r = rowPower[row];
         double c = columnPower[column];
         if (r < MIN_TONE_POWER || c < MIN_TONE_POWER) {
@@ -175,10 +168,9 @@ public final class InbandDtmfDetector {
         return low >= STEADY_RATIO * high;
     }
 
-    private int strongest(Goertzel[] filters, double[] power) {
+    private static int strongest(double[] power) {
         int best = 0;
-        for (int i = 0; i < 4; i++) {
-            power[i] = filters[i].power(block, 0, BLOCK_SAMPLES);
+        for (int i = 1; i < 4; i++) {
             if (power[i] > power[best]) {
                 best = i;
             }

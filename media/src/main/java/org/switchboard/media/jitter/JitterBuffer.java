@@ -40,6 +40,10 @@ import org.switchboard.media.rtp.RtpTimestamp;
  *     (RFC 3550 §A.1), or whose transit is off by over a second beyond the maximum delay (a new
  *     timestamp base), is held on probation; if the next packet follows it, the buffer restarts
  *     on the new stream, else it is dropped as a stray.</li>
+ * <li><b>Numbers without audio</b> ({@link #skip}): RFC 4733 events and comfort noise share the
+ *     audio's SSRC and so its sequence numbers; the playout passes over theirs without a loss,
+ *     and when no audio follows yet the phone paused its audio there: silence, not concealment,
+ *     until it resumes (as after a talkspurt).</li>
  * </ul>
  * Timestamps and sequence numbers are extended to 64 bits, so wrap-around is invisible.
  */
@@ -86,6 +90,8 @@ public final class JitterBuffer {
     private long playAt;
     private long concealedRun;
     private boolean waitingFor;
+    /** The last number the playout passed was one without audio ({@link #skip}). */
+    private boolean skippedLast;
     private long leastDelaySinceAdjust = Long.MAX_VALUE;
     private long lastAdjustAt;
     private long lastDelay;
@@ -169,6 +175,33 @@ public final class JitterBuffer {
         return accept(seq, ts, marker, payload, offset, length, arrival, transit);
     }
 
+    /**
+     * Tells the buffer that RTP packet {@code sequence} of this source carried no audio for it:
+     * an RFC 4733 telephone-event sent in the audio's stream (same SSRC, so numbered in the same
+     * sequence: RFC 3550 §5.1 counts every packet), or a comfort noise packet (RFC 3389) that
+     * the caller handles elsewhere. Without this the number looks like a lost audio packet,
+     * and the playout conceals after every key press. A number already passed, far off the
+     * stream or held by an audio packet is ignored; never throws.
+     *
+     * @param sequence the RTP sequence number (low 16 bits used)
+     */
+    public void skip(int sequence) {
+        if (!started || probation.active()) {
+            return;
+        }
+        long seq = highestSequence + RtpSequence.delta(sequence & 0xFFFF, (int) (highestSequence & 0xFFFF));
+        if (seq <= lastSequence || seq - lastSequence > slots.capacity() || seq - highestSequence > MAX_DROPOUT
+                || slots.isBuffered(seq) || slots.collides(seq)) {
+            return;
+        }
+        if (seq == lastSequence + 1) {
+            lastSequence = seq;  // the playout is up to it: pass it now (a long press outlasts the ring)
+            skippedLast = true;
+        } else {
+            slots.skip(seq);
+        }
+    }
+
     private OfferResult accept(long seq, long ts, boolean marker, byte[] payload, int offset, int length,
                                long arrival, long transit) {
         if (slots.isBuffered(seq) || slots.wasPlayed(seq)) {
@@ -210,7 +243,7 @@ public final class JitterBuffer {
                 nextTimestamp = Math.max(nextTimestamp, slots.timestamp(s) + frameUnits);
                 slots.discard(s);
                 overflowDrops++;
-            } else {
+            } else if (!slots.isSkipped(s)) {
                 lost++;
             }
             lastSequence = s;
@@ -274,6 +307,7 @@ public final class JitterBuffer {
         playAt = Long.MIN_VALUE;
         concealedRun = 0;
         waitingFor = false;
+        skippedLast = false;
     }
 
     /**
@@ -306,6 +340,11 @@ public final class JitterBuffer {
                 }
             }
             long s = lastSequence + 1;
+            if (slots.isSkipped(s)) {
+                lastSequence = s;  // no audio was sent under this number: no gap
+                skippedLast = true;
+                continue;
+            }
             // The delay this decision leaves a packet: it must have arrived by now.
             long delay = now - nextTimestamp - fastest;
             lastDelay = playAt - nextTimestamp - fastest;
@@ -327,7 +366,7 @@ public final class JitterBuffer {
             if (next != PacketSlots.NONE) {
                 long nextTs = slots.timestamp(next);
                 if (nextTs <= nextTimestamp) {  // their time was already concealed
-                    lost += next - s;
+                    lost += slots.missing(s, next);
                     lastSequence = next - 1;
                     continue;
                 }
@@ -338,8 +377,8 @@ public final class JitterBuffer {
                 lastSequence = s;
                 return conceal(Math.min(frameUnits, nextTs - nextTimestamp));
             }
-            if (concealedRun >= concealLimit) {
-                state = State.WAITING;  // no packet for a while: a pause, not a loss
+            if (concealedRun >= concealLimit || skippedLast) {
+                state = State.WAITING;  // no packet for a while, or an event in its place: a pause, not a loss
                 continue;
             }
             return delay < target ? insert(now) : conceal(frameUnits);
@@ -358,14 +397,14 @@ public final class JitterBuffer {
             if (delayNow > maxDelay) {
                 slots.discard(p);
                 late++;
-                lost += p - lastSequence - 1;
+                lost += slots.missing(lastSequence + 1, p);
                 lastSequence = p;
                 continue;
             }
             if (delayNow < target) {
                 return gap();
             }
-            lost += p - lastSequence - 1;
+            lost += slots.missing(lastSequence + 1, p);
             lastSequence = p - 1;
             nextTimestamp = ts;
             state = State.PLAYING;
@@ -434,6 +473,7 @@ public final class JitterBuffer {
         played++;
         concealedRun = 0;
         waitingFor = false;
+        skippedLast = false;
         hasPlayed = true;
         frame.packet(data, length, originTimestamp + ts, (int) (s & 0xFFFF), marker, (int) units);
         playAt += units;
@@ -464,6 +504,7 @@ public final class JitterBuffer {
 
     /** A LOST frame standing for missing audio: the timeline moves on. */
     private JitterFrame conceal(long units) {
+        skippedLast = false;
         concealed++;
         concealedRun += units;
         waitingFor = true;

@@ -8,7 +8,9 @@ import java.util.Arrays;
  * Payloads are copied into arrays owned by the slots, which grow to the largest payload seen
  * and are then reused: no allocation per packet once warmed up. A slot whose packet was played
  * keeps its sequence number and timestamp until reused, so a duplicate of a packet just played
- * is told from a late one, and the packet duration can be learnt from its successor.
+ * is told from a late one, and the packet duration can be learnt from its successor. A slot can
+ * also hold a sequence number that carried no audio ({@link #skip}): an RFC 4733 event or comfort
+ * noise packet of the same stream, whose number is neither a packet to play nor a loss.
  */
 final class PacketSlots {
 
@@ -18,6 +20,7 @@ final class PacketSlots {
     private static final byte EMPTY = 0;
     private static final byte BUFFERED = 1;
     private static final byte PLAYED = 2;
+    private static final byte SKIPPED = 3;
     private static final byte[] NO_BYTES = new byte[0];
 
     private final int mask;
@@ -63,10 +66,16 @@ final class PacketSlots {
         return states[i] == PLAYED && sequences[i] == sequence;
     }
 
+    /** Whether {@code sequence} was marked as carrying no audio ({@link #skip}). */
+    boolean isSkipped(long sequence) {
+        int i = index(sequence);
+        return states[i] == SKIPPED && sequences[i] == sequence;
+    }
+
     /** Whether the slot still knows the timestamp of {@code sequence} (buffered or played). */
     boolean knows(long sequence) {
         int i = index(sequence);
-        return states[i] != EMPTY && sequences[i] == sequence;
+        return (states[i] == BUFFERED || states[i] == PLAYED) && sequences[i] == sequence;
     }
 
     /** Whether storing {@code sequence} would overwrite a packet still waiting. */
@@ -113,6 +122,28 @@ final class PacketSlots {
         states[i] = PLAYED;
         buffered--;
         return data;
+    }
+
+    /**
+     * Records that {@code sequence} carried no audio; the slot must not hold a waiting packet
+     * ({@link #collides}) nor {@code sequence} itself.
+     */
+    void skip(long sequence) {
+        int i = index(sequence);
+        sequences[i] = sequence;
+        states[i] = SKIPPED;
+    }
+
+    /** How many numbers in [{@code from}, {@code to}) were not marked as carrying no audio: the ones lost. */
+    long missing(long from, long to) {
+        long count = 0;
+        long end = Math.min(to, from + mask + 1);
+        for (long s = from; s < end; s++) {
+            if (!isSkipped(s)) {
+                count++;
+            }
+        }
+        return count + Math.max(0, to - end);
     }
 
     /** Forgets a waiting packet that will not be played (late, dropped, overflow). */

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.media.codec.G711;
 import org.switchboard.media.dsp.ToneList;
 import org.switchboard.media.dtmf.DtmfDigit;
@@ -60,6 +62,41 @@ class LegAudioDtmfTest {
         }
         assertThat(events.starts).containsExactly("5 TELEPHONE_EVENT");
         assertThat(events.digits).containsExactly(new DtmfEvent(DtmfDigit.FIVE, 120, DtmfSource.TELEPHONE_EVENT));
+    }
+
+    @ParameterizedTest(name = "audio goes on during the press: {0}")
+    @ValueSource(booleans = {false, true})
+    void aKeyPressInTheMiddleOfTheAudioIsNeitherLossNorConcealment(boolean audioAlongside) {
+        LegAudio leg = leg(pcmu().withTelephoneEvent(EVENT_PT, 8000));
+        FakePhone phone = new FakePhone(G711.PCMU, 0);
+        List<TelephoneEventPacket> press = new TelephoneEventSender(8000, 20, 10)
+                .schedule(DtmfDigit.THREE, 200, (int) phone.timestamp, 0);
+        int next = 0;
+        int audioPackets = 0;
+        for (int i = 0; i < 60; i++) {
+            long now = START + i * PTIME;
+            boolean pressing = i >= 20 && next < press.size();
+            if (!pressing || audioAlongside) {
+                byte[] p = phone.tone(1000, -10);
+                leg.onRtp(p, 0, p.length, now);
+                audioPackets++;
+            }
+            if (pressing) {
+                while (next < press.size() && press.get(next).sendAt() <= (i - 20) * 20L) {
+                    byte[] p = phone.event(press.get(next++), EVENT_PT);
+                    leg.onRtp(p, 0, p.length, now);
+                }
+                if (!audioAlongside) {
+                    phone.skipFrame();
+                }
+            }
+            leg.tick(now, 0, out);
+        }
+        assertThat(events.digits).extracting(DtmfEvent::digit).containsExactly(DtmfDigit.THREE);
+        assertThat(leg.stats().jitter().lost()).as("packets taken for lost").isZero();
+        assertThat(leg.stats().jitter().concealed()).as("frames concealed").isZero();
+        assertThat(leg.stats().jitter().played()).as("all but the newest, still in the buffer")
+                .isBetween(audioPackets - 2L, (long) audioPackets);
     }
 
     @Test

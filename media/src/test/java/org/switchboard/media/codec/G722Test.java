@@ -21,6 +21,15 @@ class G722Test {
     static final String SPANDSP_ENCODED_DIGEST = "2e0c88a74b2f751d983a42551e88f9d44efcd6210883288a46834f3497113c51";
     /** SHA-256 (little-endian samples) of spandsp's {@code g722_decode} of those bytes. */
     static final String SPANDSP_DECODED_DIGEST = "f4d7b361348067257077a1e26f0b3c0cd795151f0a77bc7686f6efc30034a5e7";
+    /**
+     * SHA-256 of the codes and of their decoding for {@link #fullScaleSignal()}, by the literal
+     * transcription of the G.191 reference that this package used before its G.722 was made
+     * faster (as of commit bc779c6): it saturates where the reference does, which spandsp does not.
+     */
+    static final String G191_FULL_SCALE_ENCODED_DIGEST =
+            "b85f705072b6e370947bfdd82924152c30d66d8997aae2af3813745f8e90e1c7";
+    static final String G191_FULL_SCALE_DECODED_DIGEST =
+            "20f41073059732342bcd31e3156e4534416a367c773cff962d3c8ca6e5b0300f";
 
     private static final int RATE = G722.SAMPLE_RATE;
     private static final int FRAME = 320;
@@ -168,6 +177,17 @@ class G722Test {
         assertThat(sha256(decoded)).isEqualTo(SPANDSP_DECODED_DIGEST);
     }
 
+    @Test
+    void fullScaleSignalsSaturateAsTheG191Reference() {
+        short[] signal = fullScaleSignal();
+        byte[] codes = new byte[signal.length / 2];
+        G722.INSTANCE.newEncoder().encode(signal, 0, signal.length, codes, 0);
+        short[] decoded = new short[signal.length];
+        G722.INSTANCE.newDecoder().decode(codes, 0, codes.length, decoded, 0);
+        assertThat(sha256(codes)).isEqualTo(G191_FULL_SCALE_ENCODED_DIGEST);
+        assertThat(sha256(decoded)).isEqualTo(G191_FULL_SCALE_DECODED_DIGEST);
+    }
+
     /**
      * Signals SpanDspComparisonTest runs through both implementations: all but a full-scale square
      * wave, whose transmit QMF output needs G.722's LIMIT, which spandsp 0.0.6 lacks.
@@ -199,6 +219,23 @@ class G722Test {
                 Signals.noise(6, 12000, RATE / 4),
                 new short[RATE / 4],
                 Signals.tone(7000, RATE, -6, RATE / 4));
+    }
+
+    /**
+     * Full-scale square waves and noise: where spandsp 0.0.6 departs from G.191 (no LIMIT of the
+     * transmit QMF, wrapped output), so its digests cannot pin our results there.
+     */
+    static short[] fullScaleSignal() {
+        short[] square = new short[RATE / 2];
+        for (int i = 0; i < square.length; i++) {
+            square[i] = (i / 8) % 2 == 0 ? Short.MAX_VALUE : Short.MIN_VALUE;
+        }
+        short[] slowSquare = new short[RATE / 2];
+        for (int i = 0; i < slowSquare.length; i++) {
+            slowSquare[i] = (i / 40) % 2 == 0 ? Short.MAX_VALUE : Short.MIN_VALUE;
+        }
+        return Signals.concat(square, Signals.noise(9, 32767, RATE / 2), slowSquare,
+                Signals.tone(3500, RATE, 0, RATE / 2));
     }
 
     static String sha256(byte[] bytes) {

@@ -245,4 +245,108 @@ class JitterBufferTest {
         assertThat(allocated).as("bytes for 100,000 packets").isLessThan(10_000);
         assertThat(b.stats().played()).isGreaterThan(115_000);
     }
+
+    /** Polls every 20 ms from {@code fromMs} to {@code toMs}, first letters of the kinds returned. */
+    private String pollEvery20Ms(long fromMs, long toMs) {
+        StringBuilder heard = new StringBuilder();
+        for (long t = fromMs; t <= toMs; t += 20) {
+            heard.append(buffer.poll(t * MS).kind().name().charAt(0));
+        }
+        return heard.toString();
+    }
+
+    @Test
+    void eventsInterleavedWithAudioTakeNumbersThatAreNeitherLostNorConcealed() {
+        // an RFC 4733 sender that keeps the audio going: audio and event packets alternate
+        for (int k = 0; k < 20; k++) {
+            offer(1 + 2 * k, 160L * k, 20L * k);
+            buffer.skip(2 + 2 * k);
+        }
+        assertThat(pollEvery20Ms(20, 400)).isEqualTo("P".repeat(20));
+        assertThat(buffer.stats().lost()).isZero();
+        assertThat(buffer.stats().concealed()).isZero();
+    }
+
+    @Test
+    void aKeyPressInPlaceOfAudioIsSilenceNotConcealmentAndNotLoss() {
+        // audio 1-10, then the phone sends events 11-20 for 200 ms instead, then audio again
+        StringBuilder heard = new StringBuilder();
+        for (int k = 0; k < 30; k++) {
+            long now = 20L * k;
+            if (k < 10 || k >= 20) {
+                offer(1 + k, 160L * k, now);
+            } else {
+                buffer.skip(1 + k);
+            }
+            heard.append(buffer.poll((now + 20) * MS).kind().name().charAt(0));
+        }
+        assertThat(heard.toString()).doesNotContain("L").startsWith("PPPPPPPPPP").contains("S").endsWith("P");
+        assertThat(buffer.stats().lost()).isZero();
+        assertThat(buffer.stats().concealed()).isZero();
+        assertThat(buffer.stats().played()).isEqualTo(20);
+    }
+
+    @Test
+    void aPressLongerThanTheRingIsNoLossEither() {
+        offer(1, 0, 0);
+        assertThat(buffer.poll(20 * MS).kind()).isEqualTo(Kind.PACKET);
+        for (int k = 1; k <= 500; k++) {  // 10 s of events at 20 ms, far more than 64 slots
+            buffer.skip(1 + k);
+            assertThat(buffer.poll((20 + 20L * k) * MS).kind()).isEqualTo(Kind.SILENCE);
+        }
+        StringBuilder heard = new StringBuilder();
+        for (int k = 501; k < 510; k++) {
+            offer(1 + k, 160L * k, 20L * k);
+            heard.append(buffer.poll((20 + 20L * k) * MS).kind().name().charAt(0));
+        }
+        assertThat(heard.toString()).doesNotContain("L").endsWith("PPPPP");
+        assertThat(buffer.stats().lost()).isZero();
+        assertThat(buffer.stats().resyncs()).isZero();
+    }
+
+    @Test
+    void aSkipOfANumberPassedFarOffOrHeldByAudioChangesNothing() {
+        buffer.skip(7);  // before the stream: ignored
+        offer(1, 0, 0);
+        offer(2, 160, 20);
+        buffer.skip(1);  // held by audio
+        buffer.skip(2);
+        buffer.skip(40_000);  // far off the stream
+        assertThat(pollEvery20Ms(20, 40)).isEqualTo("PP");
+        buffer.skip(1);  // already played
+        assertThat(buffer.stats().played()).isEqualTo(2);
+        assertThat(buffer.stats().lost()).isZero();
+        assertThat(pollEvery20Ms(60, 100)).isEqualTo("LLL");  // audio stopped without a reason: concealed
+    }
+
+    @Test
+    void randomSkipsNeverBreakOrderOrBounds() {
+        for (int seed = 0; seed < 200; seed++) {
+            Random random = new Random(seed);
+            JitterBuffer b = new JitterBuffer(JitterConfig.forClockRate(8000).withCapacity(16));
+            int base = random.nextInt(65_536);
+            long lastPlayed = Long.MIN_VALUE;
+            for (int step = 0; step < 400; step++) {
+                long now = step * 20 * MS;
+                for (int k = random.nextInt(4); k > 0; k--) {
+                    int i = step + random.nextInt(30) - 10;
+                    int seq = random.nextInt(50) == 0 ? random.nextInt(65_536) : base + i;
+                    if (random.nextInt(3) == 0) {
+                        b.skip(seq);
+                    } else {
+                        byte[] p = payload(i, random.nextInt(200));
+                        b.offer(seq, 160L * i, random.nextBoolean(), p, 0, p.length, now - random.nextInt(5) * MS);
+                    }
+                }
+                JitterFrame f = b.poll(now);
+                assertThat(b.buffered()).isLessThanOrEqualTo(16);
+                assertThat(f.units()).isBetween(0, 960);
+                if (f.kind() == Kind.PACKET && b.stats().resyncs() == 0) {
+                    long index = (short) (f.sequence() - base);
+                    assertThat(index).as("seed %d", seed).isGreaterThan(lastPlayed);
+                    lastPlayed = index;
+                }
+            }
+        }
+    }
 }
