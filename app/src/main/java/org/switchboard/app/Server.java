@@ -24,11 +24,13 @@ import org.switchboard.app.config.ConfigException;
 import org.switchboard.app.config.SwitchboardConfig;
 import org.switchboard.app.tls.TlsMaterial;
 import org.switchboard.app.tls.TlsSetup;
+import org.switchboard.app.recording.RecordingSystem;
 import org.switchboard.app.voicemail.VoicemailSystem;
 import org.switchboard.pbx.call.CallRecordRepository;
 import org.switchboard.pbx.call.CallRecorder;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.mwi.VoiceCounts;
+import org.switchboard.pbx.prompt.PromptLibrary;
 import org.switchboard.pbx.voicemail.message.MessageCounts;
 import org.switchboard.pbx.voicemail.message.MessageStore;
 import org.switchboard.web.AdminApi;
@@ -43,6 +45,7 @@ import org.switchboard.web.AdminToken;
  *   <li>storage, then the {@link ExtensionService} on it; call records a crash left open are
  *       completed as interrupted, and the {@link CallRecorder} starts (it stops after SIP);</li>
  *   <li>voicemail ({@link VoicemailSystem}): files checked against their index, the mail queue resumed;</li>
+ *   <li>call recording ({@link RecordingSystem}): files checked against their index, expired ones deleted;</li>
  *   <li>SIP ({@link SipService}), which reports its bound listeners and registrations;</li>
  *   <li>the HTTPS admin API with a fresh token, published in {@code DATA/admin/};</li>
  *   <li>print where it listens, then {@code Switchboard ready}.</li>
@@ -92,6 +95,8 @@ public final class Server implements AutoCloseable {
             started.push(callRecords);
             VoicemailSystem voicemail = VoicemailSystem.start(config, storage.voicemail(), extensions, clock);
             started.push(voicemail);
+            RecordingSystem recordings = RecordingSystem.start(config, storage.recordings(), clock);
+            started.push(recordings);
 
             SipService sip = wiring.sip().get();
             started.push(sip);
@@ -99,7 +104,8 @@ public final class Server implements AutoCloseable {
             try {
                 MessageStore messages = voicemail.messages();
                 SipService.Bound sipBound = sip.start(new SipService.Context(config, storage, extensions, callRecords,
-                        tls, clock, extension -> lampCounts(messages.counts(extension))));
+                        tls, clock, extension -> lampCounts(messages.counts(extension)), recordings.calls(),
+                        voicemail.applications(new PromptLibrary(config.dataDir().resolve(PromptLibrary.FOLDER)))));
                 // every change of a mailbox's counts lights or clears its phones' lamps (MWI)
                 messages.addCountsListener((mailbox, counts) ->
                         sipBound.mwi().countsChanged(mailbox, counts.newMessages(), counts.heard()));
@@ -114,7 +120,7 @@ public final class Server implements AutoCloseable {
             try {
                 api = AdminApi.start(new AdminApi.Settings(config.bind().getHostAddress(), config.httpsPort(),
                         tls.serverContext(), token), extensions, bound.registrations(), bound.calls(), callRecords,
-                        clock, Optional.of(voicemail.admin()));
+                        clock, Optional.of(voicemail.admin()), Optional.of(recordings.admin()));
             } catch (IOException e) {
                 throw new StartupException("Cannot start HTTPS: " + e.getMessage()
                         + ": stop the program using the port or choose another with --https-port", e);

@@ -2,6 +2,7 @@ package org.switchboard.app;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,10 @@ import org.switchboard.pbx.call.LiveCalls;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.mwi.MessageCountsListener;
 import org.switchboard.pbx.mwi.MessageCountsSource;
+import org.switchboard.pbx.recording.CallRecordingStore;
+import org.switchboard.pbx.recording.CallRecordings;
 import org.switchboard.pbx.registrar.Registrations;
+import org.switchboard.pbx.voice.VoiceApplications;
 import org.switchboard.sip.transport.Transport;
 
 /**
@@ -41,11 +45,14 @@ public interface SipService extends AutoCloseable {
      * transport limits, timers), storage, the extension service (subscribe with
      * {@link ExtensionService#addListener} to drop cached credentials and bindings), the call
      * recorder (report call records to it from any thread; the server closes it after SIP), the
-     * TLS identity for SIPS, the clock, and where message-waiting lamps read a mailbox's counts
-     * before voicemail has reported them ({@code mwiCounts}; may block).
+     * TLS identity for SIPS, the clock, where message-waiting lamps read a mailbox's counts
+     * before voicemail has reported them ({@code mwiCounts}; may block), and where answered calls
+     * are recorded ({@code recordings}, {@link CallRecordings#open}), and which calls the server
+     * answers itself ({@code voice}: voicemail, {@code *97}, {@code *98}).
      */
     record Context(SwitchboardConfig config, Storage storage, ExtensionService extensions, CallRecorder callRecords,
-                   TlsMaterial tls, Clock clock, MessageCountsSource mwiCounts) {
+                   TlsMaterial tls, Clock clock, MessageCountsSource mwiCounts, CallRecordings recordings,
+                   VoiceApplications voice) {
         public Context {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(storage, "storage");
@@ -54,6 +61,22 @@ public interface SipService extends AutoCloseable {
             Objects.requireNonNull(tls, "tls");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(mwiCounts, "mwiCounts");
+            Objects.requireNonNull(recordings, "recordings");
+            Objects.requireNonNull(voice, "voice");
+        }
+
+        /** A context where the server answers no call itself (no voicemail). */
+        public Context(SwitchboardConfig config, Storage storage, ExtensionService extensions, CallRecorder callRecords,
+                       TlsMaterial tls, Clock clock, MessageCountsSource mwiCounts, CallRecordings recordings) {
+            this(config, storage, extensions, callRecords, tls, clock, mwiCounts, recordings, VoiceApplications.NONE);
+        }
+
+        /** A context whose calls are recorded into {@code DATA/recordings} with the configured settings. */
+        public Context(SwitchboardConfig config, Storage storage, ExtensionService extensions, CallRecorder callRecords,
+                       TlsMaterial tls, Clock clock, MessageCountsSource mwiCounts) {
+            this(config, storage, extensions, callRecords, tls, clock, mwiCounts, new CallRecordings(
+                    new CallRecordingStore(config.dataDir().resolve(CallRecordingStore.DIRECTORY), storage.recordings(),
+                            clock, new SecureRandom()), config.recording(), clock));
         }
 
         /** A context whose mailboxes all read as empty until voicemail reports them. */

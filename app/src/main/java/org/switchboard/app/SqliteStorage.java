@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.switchboard.pbx.call.CallRecordRepository;
 import org.switchboard.pbx.extension.ExtensionRepository;
+import org.switchboard.pbx.recording.RecordingRepository;
 import org.switchboard.pbx.registrar.BindingRepository;
 import org.switchboard.pbx.voicemail.VoicemailRepositories;
 import org.switchboard.store.Database;
 import org.switchboard.store.SqlBindingRepository;
 import org.switchboard.store.SqlCallRecordRepository;
 import org.switchboard.store.SqlExtensionRepository;
+import org.switchboard.store.SqlRecordingRepository;
 import org.switchboard.store.StoreException;
 import org.switchboard.store.crypto.SecretCipher;
 import org.switchboard.store.voicemail.SqlDeliveryRepository;
@@ -27,6 +29,7 @@ public final class SqliteStorage implements Storage {
     private final BindingRepository bindings;
     private final CallRecordRepository callRecords;
     private final VoicemailRepositories voicemail;
+    private final RecordingRepository recordings;
 
     private SqliteStorage(Database database, SecretCipher cipher) {
         this.database = database;
@@ -35,6 +38,7 @@ public final class SqliteStorage implements Storage {
         this.callRecords = new SqlCallRecordRepository(database);
         this.voicemail = new VoicemailRepositories(new SqlMailboxRepository(database, Clock.systemUTC()),
                 new SqlGreetingRepository(database), new SqlMessageRepository(database), new SqlDeliveryRepository(database));
+        this.recordings = new SqlRecordingRepository(database);
     }
 
     public static SqliteStorage open(Path dataDir) throws StartupException {
@@ -62,6 +66,9 @@ public final class SqliteStorage implements Storage {
 
     @Override
     public VoicemailRepositories voicemail() { return voicemail; }
+
+    @Override
+    public RecordingRepository recordings() { return recordings; }
 
     @Override
     public void close() {

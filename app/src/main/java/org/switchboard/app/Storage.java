@@ -3,6 +3,7 @@ package org.switchboard.app;
 import java.nio.file.Path;
 import org.switchboard.pbx.call.CallRecordRepository;
 import org.switchboard.pbx.extension.ExtensionRepository;
+import org.switchboard.pbx.recording.RecordingRepository;
 import org.switchboard.pbx.registrar.BindingRepository;
 import org.switchboard.pbx.voicemail.VoicemailRepositories;
 
@@ -18,6 +19,9 @@ public interface Storage extends AutoCloseable {
 
     /** Mailboxes, greeting and message indexes, e-mail deliveries; blocking, used from virtual threads. */
     VoicemailRepositories voicemail();
+
+    /** The index of call recordings; blocking, used from virtual threads. */
+    RecordingRepository recordings();
 
     @Override
     void close();

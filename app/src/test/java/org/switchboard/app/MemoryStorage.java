@@ -7,6 +7,7 @@ import org.switchboard.pbx.call.MemoryCallRecordRepository;
 import org.switchboard.pbx.extension.ExtensionRepository;
 import org.switchboard.pbx.extension.MemoryExtensionRepository;
 import org.switchboard.pbx.extension.SipSecret;
+import org.switchboard.pbx.recording.MemoryRecordingRepository;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.BindingRepository;
 import org.switchboard.pbx.voicemail.VoicemailRepositories;
@@ -21,6 +22,7 @@ public final class MemoryStorage implements Storage {
     private final MemoryCallRecordRepository callRecords = new MemoryCallRecordRepository();
     private final VoicemailRepositories voicemail = new VoicemailRepositories(new MemoryMailboxRepository(),
             new MemoryGreetingRepository(), new MemoryMessageRepository(), new MemoryDeliveryRepository());
+    private final MemoryRecordingRepository recordings = new MemoryRecordingRepository();
     private volatile boolean closed;
 
     @Override public ExtensionRepository extensions() { return extensions; }
@@ -35,6 +37,8 @@ public final class MemoryStorage implements Storage {
     @Override public MemoryCallRecordRepository callRecords() { return callRecords; }
 
     @Override public VoicemailRepositories voicemail() { return voicemail; }
+
+    @Override public MemoryRecordingRepository recordings() { return recordings; }
 
     @Override public void close() { closed = true; }
 

@@ -15,8 +15,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pbx.extension.Extension;
+import org.switchboard.pbx.extension.ExtensionLanguage;
 import org.switchboard.pbx.extension.ExtensionNumber;
 import org.switchboard.pbx.extension.ExtensionRepository;
+import org.switchboard.pbx.extension.MohClass;
+import org.switchboard.pbx.extension.RecordingPolicy;
 import org.switchboard.pbx.extension.RingTimeout;
 import org.switchboard.pbx.extension.SipSecret;
 import org.switchboard.pbx.extension.SrtpPolicy;
@@ -35,11 +38,14 @@ import org.switchboard.store.crypto.SecretDecryptionException;
  * {@code ring_timeout_seconds}, NULL for the server default; a stored value that breaks
  * {@link RingTimeout#RULE} (edited by hand) reads as the default, with a warning. The SRTP policy is
  * {@code srtp}, one of {@link SrtpPolicy}'s words; anything else reads as the default, with a warning.
+ * The same holds for {@code language} ({@link ExtensionLanguage}, NULL for the server's), {@code moh_class}
+ * ({@link MohClass}, NULL for the server's) and {@code recording} ({@link RecordingPolicy}'s words).
  */
 public final class SqlExtensionRepository implements ExtensionRepository {
     private static final byte[] KEY_CHECK_TEXT = "switchboard master key check".getBytes(StandardCharsets.US_ASCII);
     private static final Logger LOG = LoggerFactory.getLogger(SqlExtensionRepository.class);
-    private static final String COLUMNS = "number, name, created_at, ring_timeout_seconds, srtp";
+    private static final String COLUMNS = "number, name, created_at, ring_timeout_seconds, srtp, language, moh_class,"
+            + " recording";
 
     private final Database db;
     private final SecretCipher cipher;
@@ -112,7 +118,8 @@ public final class SqlExtensionRepository implements ExtensionRepository {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO extension (number, name, created_at, secret_sealed, secret_key_version, ring_timeout_seconds,
-                    srtp) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (number) DO NOTHING""")) {
+                    srtp, language, moh_class, recording) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (number) DO NOTHING""")) {
                 ps.setString(1, extension.number());
                 ps.setString(2, extension.name());
                 ps.setLong(3, extension.createdAt().toEpochMilli());
@@ -120,6 +127,7 @@ public final class SqlExtensionRepository implements ExtensionRepository {
                 ps.setInt(5, cipher.keyVersion());
                 setRingTimeout(ps, 6, extension.ringTimeout());
                 ps.setString(7, extension.srtp().word());
+                setSettings(ps, 8, extension);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -168,7 +176,39 @@ public final class SqlExtensionRepository implements ExtensionRepository {
                     + " ./switchboard extension set", number, srtpWord, SrtpPolicy.RULE, SrtpPolicy.DEFAULT.word());
             srtp = SrtpPolicy.DEFAULT;
         }
-        return new Extension(number, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), ringTimeout, srtp);
+        return new Extension(number, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), ringTimeout, srtp,
+                language(number, rs.getString(6)), mohClass(number, rs.getString(7)), recording(number, rs.getString(8)));
+    }
+
+    private static Optional<String> language(String number, String stored) {
+        if (stored == null) return Optional.empty();
+        if (ExtensionLanguage.isCanonical(stored)) return Optional.of(stored);
+        LOG.warn("Extension {} has language '{}' in the database, outside the rule ({}): using the server default; set"
+                + " it again with ./switchboard extension set", number, stored, ExtensionLanguage.RULE);
+        return Optional.empty();
+    }
+
+    private static Optional<String> mohClass(String number, String stored) {
+        if (stored == null) return Optional.empty();
+        if (MohClass.isValid(stored)) return Optional.of(stored);
+        LOG.warn("Extension {} has moh_class '{}' in the database, outside the rule ({}): using the server default; set"
+                + " it again with ./switchboard extension set", number, stored, MohClass.RULE);
+        return Optional.empty();
+    }
+
+    private static RecordingPolicy recording(String number, String stored) {
+        Optional<RecordingPolicy> policy = RecordingPolicy.parse(stored);
+        if (policy.isPresent()) return policy.get();
+        LOG.warn("Extension {} has recording '{}' in the database, outside the rule ({}): using {}; set it again with"
+                + " ./switchboard extension set", number, stored, RecordingPolicy.RULE, RecordingPolicy.DEFAULT.word());
+        return RecordingPolicy.DEFAULT;
+    }
+
+    /** Language, music class and recording policy at {@code first}, {@code first + 1} and {@code first + 2}. */
+    private static void setSettings(PreparedStatement ps, int first, Extension extension) throws SQLException {
+        ps.setString(first, extension.language().orElse(null));
+        ps.setString(first + 1, extension.mohClass().orElse(null));
+        ps.setString(first + 2, extension.recording().word());
     }
 
     private static void setRingTimeout(PreparedStatement ps, int index, Optional<Duration> ringTimeout) throws SQLException {
@@ -176,17 +216,19 @@ public final class SqlExtensionRepository implements ExtensionRepository {
         else ps.setNull(index, Types.INTEGER);
     }
 
-    /** Writes name, ring timeout and SRTP policy only: the sealed secret and {@code created_at} stay as stored. */
+    /** Writes the settings only (name to recording policy): the sealed secret and {@code created_at} stay as stored. */
     @Override
     public boolean updateSettings(Extension extension) {
         Objects.requireNonNull(extension, "extension");
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE extension SET name = ?, ring_timeout_seconds = ?, srtp = ? WHERE number = ?")) {
+                    "UPDATE extension SET name = ?, ring_timeout_seconds = ?, srtp = ?, language = ?, moh_class = ?,"
+                            + " recording = ? WHERE number = ?")) {
                 ps.setString(1, extension.name());
                 setRingTimeout(ps, 2, extension.ringTimeout());
                 ps.setString(3, extension.srtp().word());
-                ps.setString(4, extension.number());
+                setSettings(ps, 4, extension);
+                ps.setString(7, extension.number());
                 return ps.executeUpdate() == 1;
             }
         });

@@ -154,7 +154,7 @@ class SqlCallRecordRepositoryTest {
         records.insert(started("good", 0));
         records.insert(started("future", 1));
         db.write(c -> c.createStatement().executeUpdate(
-                "UPDATE call_record SET ended_at = 1, disposition = 'VOICEMAIL' WHERE id = 'future'"));
+                "UPDATE call_record SET ended_at = 1, disposition = 'TELEPATHY' WHERE id = 'future'"));
         assertThat(records.recent(10)).extracting(CallRecord::id).containsExactly("good");
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 import org.switchboard.pbx.extension.Extension;
+import org.switchboard.pbx.extension.RecordingPolicy;
 import org.switchboard.pbx.extension.SipSecret;
 import org.switchboard.pbx.extension.SrtpPolicy;
 import org.switchboard.store.crypto.MasterKeyException;
@@ -181,6 +183,86 @@ class SqlExtensionRepositoryTest {
             assertThat(alice.srtp()).isEqualTo(SrtpPolicy.OPTIONAL);
             assertThat(alice.ringTimeout()).contains(Duration.ofSeconds(20));
         }
+    }
+
+    @Test
+    void languageMusicClassAndRecordingRoundTripAndNullIsTheServerDefault() {
+        repo.add(ext("101", "Hall"), SipSecret.of("hall-pass-1"));
+        Extension doctor = ext("102", "Doctor").withLanguage(Optional.of("fr-CH")).withMohClass(Optional.of("jazz"))
+                .withRecording(RecordingPolicy.ON_DEMAND).withSrtp(SrtpPolicy.REQUIRED);
+        repo.add(doctor, SipSecret.of("doctor-pass-2"));
+        assertThat(repo.find("102")).contains(doctor);
+        Extension hall = repo.find("101").orElseThrow();
+        assertThat(hall.language()).isEmpty();
+        assertThat(hall.mohClass()).isEmpty();
+        assertThat(hall.recording()).isEqualTo(RecordingPolicy.NEVER);
+        assertThat(rawSettings("101")).containsExactly(null, null, "never");
+
+        Extension changed = hall.withLanguage(Optional.of("de")).withMohClass(Optional.of("piano.2"))
+                .withRecording(RecordingPolicy.ALWAYS);
+        assertThat(repo.updateSettings(changed)).isTrue();
+        assertThat(repo.find("101")).contains(changed);
+        assertThat(rawSettings("101")).containsExactly("de", "piano.2", "always");
+        assertThat(repo.updateSettings(doctor.withLanguage(Optional.empty()).withMohClass(Optional.empty()))).isTrue();
+        assertThat(rawSettings("102")).as("back to the server default: NULL").containsExactly(null, null, "on-demand");
+        assertThat(repo.secret("101")).contains(SipSecret.of("hall-pass-1"));
+        assertThat(repo.list()).extracting(Extension::recording)
+                .containsExactly(RecordingPolicy.ALWAYS, RecordingPolicy.ON_DEMAND);
+    }
+
+    @Test
+    void handEditedSettingsOutsideTheRulesReadAsTheDefaults() {
+        repo.add(ext("101", "Hall").withLanguage(Optional.of("fr")).withRecording(RecordingPolicy.ALWAYS),
+                SipSecret.of("hall-pass-1"));
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE extension SET language = 'klingon', moh_class = '../etc', recording = 'maybe' WHERE number = '101'")) {
+                return ps.executeUpdate();
+            }
+        });
+        Extension hall = repo.find("101").orElseThrow();
+        assertThat(hall.language()).isEmpty();
+        assertThat(hall.mohClass()).isEmpty();
+        assertThat(hall.recording()).isEqualTo(RecordingPolicy.NEVER);
+        assertThat(hall.name()).isEqualTo("Hall");
+    }
+
+    @Test
+    void extensionsStoredBeforeVersion6KeepTheirSettingsAndGetTheDefaults() throws Exception {
+        Path oldDir = dataDir.resolve("v5");
+        Files.createDirectories(oldDir);
+        SQLiteDataSource v5 = new SQLiteDataSource();
+        v5.setUrl("jdbc:sqlite:" + oldDir.resolve(Database.FILE_NAME));
+        Flyway.configure(Database.class.getClassLoader()).dataSource(v5).locations("classpath:db/migration")
+                .target("5").load().migrate();
+        try (var c = v5.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO extension (number, name, created_at, secret_sealed, secret_key_version,"
+                    + " ring_timeout_seconds, srtp) VALUES ('101', 'Alice', " + CREATED.toEpochMilli() + ", X'00', 1, 20,"
+                    + " 'required')");
+            st.executeUpdate("INSERT INTO extension (number, name, created_at, secret_sealed, secret_key_version)"
+                    + " VALUES ('102', 'Bob', " + CREATED.toEpochMilli() + ", X'00', 1)");
+        }
+        try (Database upgraded = Database.open(oldDir)) {
+            SqlExtensionRepository old = new SqlExtensionRepository(upgraded, SecretCipher.open(oldDir));
+            assertThat(old.list()).containsExactly(
+                    new Extension("101", "Alice", CREATED, Optional.of(Duration.ofSeconds(20)), SrtpPolicy.REQUIRED),
+                    new Extension("102", "Bob", CREATED));
+            assertThat(old.find("101").orElseThrow().recording()).isEqualTo(RecordingPolicy.NEVER);
+        }
+    }
+
+    /** The raw language, moh_class and recording columns. */
+    private List<String> rawSettings(String number) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT language, moh_class, recording FROM extension WHERE number = ?")) {
+                ps.setString(1, number);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3));
+                }
+            }
+        });
     }
 
     /** The raw column, so a test sees NULL apart from a number. */

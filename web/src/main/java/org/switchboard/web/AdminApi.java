@@ -17,6 +17,7 @@ import org.switchboard.pbx.call.CallHistory;
 import org.switchboard.pbx.call.LiveCalls;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.registrar.Registrations;
+import org.switchboard.pbx.recording.RecordingAdmin;
 import org.switchboard.pbx.voicemail.VoicemailAdmin;
 
 /**
@@ -25,10 +26,12 @@ import org.switchboard.pbx.voicemail.VoicemailAdmin;
  * document, never a stack trace.
  *
  * <pre>
- * GET    /api/v1/extensions                  200 [{number,name,createdAt,ringTimeoutSeconds,effectiveRingTimeoutSeconds,srtp}]
+ * GET    /api/v1/extensions                  200 [{number,name,createdAt,ringTimeoutSeconds,effectiveRingTimeoutSeconds,srtp,
+ *                                                language,mohClass,recording}]
  * POST   /api/v1/extensions                  201 {number,name,createdAt,ringTimeoutSeconds,...[,generatedPassword]}  400 409
  * GET    /api/v1/extensions/{number}         200 {number,name,createdAt,ringTimeoutSeconds,...}  400 404
- * PATCH  /api/v1/extensions/{number}         200 {number,name,...} for {name?,ringTimeoutSeconds?|null,srtp?}  400 404
+ * PATCH  /api/v1/extensions/{number}         200 {number,name,...} for {name?,ringTimeoutSeconds?|null,srtp?,language?|null,
+ *                                                mohClass?|null,recording?}  400 404
  * DELETE /api/v1/extensions/{number}         204  400 404
  * PUT    /api/v1/extensions/{number}/password 200 {number,name,createdAt,...[,generatedPassword]} 400 404
  * GET    /api/v1/registrations               200 [{aor,contact,expiresInSeconds,transport,source,userAgent,registeredAt}]
@@ -36,7 +39,13 @@ import org.switchboard.pbx.voicemail.VoicemailAdmin;
  * GET    /api/v1/voicemail/{number}          200 {number,pinSet,email,emailMode,language,effectiveLanguage,messages,greeting}  400 404
  * PATCH  /api/v1/voicemail/{number}          200 {...} for {pin?|null,email?|null,emailMode?,language?|null}  400 404
  * GET    /api/v1/voicemail/{number}/messages 200 [{id,folder,callerNumber,callerName,receivedAt,durationSeconds,email}]  400 404
- * GET    /api/v1/cdr?limit=N                 200 [{id,caller,...,disposition,cause,hangupSide,durationSeconds,billableSeconds,legIds}] 400
+ * GET    /api/v1/cdr?limit=N                 200 [{id,caller,...,disposition,cause,hangupSide,durationSeconds,billableSeconds,legIds,
+ *                                                recordingIds}] 400
+ * GET    /api/v1/recordings?call=&extension=&since=&limit=  200 [{id,callId,startedAt,endedAt,durationSeconds,caller,callee,
+ *                                                trigger,startedBy,sizeBytes}]  400
+ * GET    /api/v1/recordings/{id}             200 {id,callId,...}  400 404
+ * GET    /api/v1/recordings/{id}/audio       200 audio/wav (stereo: caller left, callee right)  400 404
+ * DELETE /api/v1/recordings/{id}             204  400 404
  * </pre>
  */
 public final class AdminApi implements AutoCloseable {
@@ -80,10 +89,25 @@ public final class AdminApi implements AutoCloseable {
     public static AdminApi start(Settings settings, ExtensionService extensions, Registrations registrations,
                                  LiveCalls calls, CallHistory history, Clock clock,
                                  Optional<VoicemailAdmin> voicemail) throws IOException {
+        return start(settings, extensions, registrations, calls, history, clock, voicemail, Optional.empty());
+    }
+
+    /**
+     * Starts listening; {@code voicemail} adds {@code /api/v1/voicemail}, {@code recordings} adds
+     * {@code /api/v1/recordings} and the recording ids of each call record.
+     *
+     * @throws IOException when the address cannot be bound (in use, not local, privileged port)
+     */
+    public static AdminApi start(Settings settings, ExtensionService extensions, Registrations registrations,
+                                 LiveCalls calls, CallHistory history, Clock clock,
+                                 Optional<VoicemailAdmin> voicemail, Optional<RecordingAdmin> recordings)
+            throws IOException {
         Optional<VoicemailRoutes> voicemailRoutes = voicemail.map(v -> new VoicemailRoutes(v, JSON));
+        Optional<RecordingRoutes> recordingRoutes = recordings.map(r -> new RecordingRoutes(r, JSON));
         ExtensionRoutes extensionRoutes = new ExtensionRoutes(extensions, JSON);
         RegistrationRoutes registrationRoutes = new RegistrationRoutes(registrations, clock, JSON);
-        CallRoutes callRoutes = new CallRoutes(calls, history, clock, JSON);
+        CallRoutes callRoutes = new CallRoutes(calls, history, clock, JSON,
+                recordings.<CallRoutes.RecordingIds>map(r -> r::idsByCall).orElse(CallRoutes.RecordingIds.NONE));
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -95,6 +119,7 @@ public final class AdminApi implements AutoCloseable {
             registrationRoutes.register(config.routes);
             callRoutes.register(config.routes);
             voicemailRoutes.ifPresent(v -> v.register(config.routes));
+            recordingRoutes.ifPresent(r -> r.register(config.routes));
             config.routes.exception(Problem.Raised.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx,
                     Problem.ofStatus(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage())));

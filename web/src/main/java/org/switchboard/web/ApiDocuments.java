@@ -26,18 +26,24 @@ public final class ApiDocuments {
 
     /**
      * Body of {@code POST /api/v1/extensions}; without {@code password} one is generated, without
-     * {@code ringTimeoutSeconds} (or with null) it rings for the server default. The ring timeout
-     * is kept as JSON so that {@code "20"} or {@code 20.5} are refused, not coerced.
+     * {@code ringTimeoutSeconds} (or with null) it rings for the server default; {@code language},
+     * {@code mohClass} and {@code recording} as in {@link ExtensionPatch}, left out (or null) for
+     * the defaults. Settings are kept as JSON so that {@code "20"} or {@code 20.5} are refused, not coerced.
      */
-    public record NewExtension(String number, String name, String password, JsonNode ringTimeoutSeconds) { }
+    public record NewExtension(String number, String name, String password, JsonNode ringTimeoutSeconds,
+                               JsonNode language, JsonNode mohClass, JsonNode recording) { }
 
     /**
      * Body of {@code PATCH /api/v1/extensions/{number}}: a field left out keeps its value;
      * {@code "ringTimeoutSeconds": null} returns to the server default; {@code "srtp"} is
-     * {@code "required"}, {@code "optional"} or {@code "off"} (null: optional). Fields are kept as JSON to tell a
-     * missing field (Java null) from an explicit JSON null.
+     * {@code "required"}, {@code "optional"} or {@code "off"} (null: optional); {@code "language"} a
+     * prompt language tag ({@code "fr"}, {@code "fr-CH"}; null: the server's {@code voicemail.language});
+     * {@code "mohClass"} a music on hold class (null: the server's {@code moh.default-class});
+     * {@code "recording"} is {@code "never"}, {@code "always"} or {@code "on-demand"} (null: never).
+     * Fields are kept as JSON to tell a missing field (Java null) from an explicit JSON null.
      */
-    public record ExtensionPatch(JsonNode name, JsonNode ringTimeoutSeconds, JsonNode srtp) { }
+    public record ExtensionPatch(JsonNode name, JsonNode ringTimeoutSeconds, JsonNode srtp, JsonNode language,
+                                 JsonNode mohClass, JsonNode recording) { }
 
     /** Body of {@code PUT /api/v1/extensions/{number}/password}; empty or without {@code password} generates one. */
     public record NewPassword(String password) { }
@@ -46,14 +52,17 @@ public final class ApiDocuments {
      * An extension as listed: never its password. {@code ringTimeoutSeconds} is its own ring
      * timeout, null when it rings for the server default; {@code effectiveRingTimeoutSeconds} is
      * how long its phones ring either way; {@code srtp} its SRTP policy ({@code required},
-     * {@code optional}, {@code off}).
+     * {@code optional}, {@code off}); {@code language} its prompt language tag and {@code mohClass}
+     * the music class its held callers hear, each null for the server's default; {@code recording}
+     * its recording policy ({@code never}, {@code always}, {@code on-demand}).
      */
     public record ExtensionDocument(String number, String name, String createdAt, Long ringTimeoutSeconds,
-                                    long effectiveRingTimeoutSeconds, String srtp) {
+                                    long effectiveRingTimeoutSeconds, String srtp, String language, String mohClass,
+                                    String recording) {
         public static ExtensionDocument of(Extension e, Duration serverDefault) {
             return new ExtensionDocument(e.number(), e.name(), e.createdAt().toString(),
                     e.ringTimeout().map(Duration::toSeconds).orElse(null), e.ringTimeoutOr(serverDefault).toSeconds(),
-                    e.srtp().word());
+                    e.srtp().word(), e.language().orElse(null), e.mohClass().orElse(null), e.recording().word());
         }
     }
 
@@ -64,10 +73,13 @@ public final class ApiDocuments {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SavedExtension(String number, String name, String createdAt,
                                  @JsonInclude(JsonInclude.Include.ALWAYS) Long ringTimeoutSeconds,
-                                 long effectiveRingTimeoutSeconds, String srtp, String generatedPassword) {
+                                 long effectiveRingTimeoutSeconds, String srtp,
+                                 @JsonInclude(JsonInclude.Include.ALWAYS) String language,
+                                 @JsonInclude(JsonInclude.Include.ALWAYS) String mohClass, String recording,
+                                 String generatedPassword) {
         public static SavedExtension of(ExtensionDocument e, String generatedPassword) {
             return new SavedExtension(e.number(), e.name(), e.createdAt(), e.ringTimeoutSeconds(),
-                    e.effectiveRingTimeoutSeconds(), e.srtp(), generatedPassword);
+                    e.effectiveRingTimeoutSeconds(), e.srtp(), e.language(), e.mohClass(), e.recording(), generatedPassword);
         }
     }
 
@@ -152,17 +164,24 @@ public final class ApiDocuments {
     /**
      * A call record (CDR). {@code disposition} is its label ({@code NO ANSWER}); {@code cause} and
      * {@code hangupSide} are enum names. While the call is live the end fields are null and the
-     * seconds run to now. Billable seconds run from the answer, rounded up.
+     * seconds run to now. Billable seconds run from the answer, rounded up. {@code recordingIds}
+     * are the call's recordings, empty when none.
      */
     public record CallRecordDocument(String id, String caller, String callerName, String callee, String startedAt,
                                      String answeredAt, String endedAt, String disposition, String cause,
                                      String hangupSide, long durationSeconds, long billableSeconds,
-                                     List<String> legIds) {
+                                     List<String> legIds, List<String> recordingIds) {
         public static CallRecordDocument of(CallRecord r, Instant now) {
+            return of(r, now, List.of());
+        }
+
+        /** With the ids of the call's recordings ({@code /api/v1/recordings/{id}}), oldest first. */
+        public static CallRecordDocument of(CallRecord r, Instant now, List<String> recordingIds) {
             return new CallRecordDocument(r.id(), r.caller(), r.callerName(), r.callee(), r.startedAt().toString(),
                     text(r.answeredAt()), text(r.endedAt()), r.disposition() != null ? r.disposition().label() : null,
                     r.cause() != null ? r.cause().name() : null, r.hangupSide() != null ? r.hangupSide().name() : null,
-                    Math.max(0, r.durationSeconds(now)), Math.max(0, r.billableSeconds(now)), r.legIds());
+                    Math.max(0, r.durationSeconds(now)), Math.max(0, r.billableSeconds(now)), r.legIds(),
+                    List.copyOf(recordingIds));
         }
     }
 

@@ -4,14 +4,19 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.switchboard.pbx.call.CallHistory;
+import org.switchboard.pbx.call.CallRecord;
 import org.switchboard.pbx.call.LiveCalls;
 import org.switchboard.web.ApiDocuments.CallDocument;
 import org.switchboard.web.ApiDocuments.CallRecordDocument;
 
 /**
  * {@code GET /api/v1/calls} (the calls up now, with their legs) and
- * {@code GET /api/v1/cdr?limit=N} (the latest call records, newest first), both read-only.
+ * {@code GET /api/v1/cdr?limit=N} (the latest call records, newest first, each with the ids of
+ * its recordings), both read-only.
  */
 final class CallRoutes {
     static final String CALLS = AdminApi.PREFIX + "/calls";
@@ -23,12 +28,26 @@ final class CallRoutes {
     private final CallHistory history;
     private final Clock clock;
     private final JsonCodec json;
+    private final RecordingIds recordingIds;
+
+    /** The recording ids of each call that has any (a blocking read). */
+    @FunctionalInterface
+    interface RecordingIds {
+        Map<String, List<String>> of(Collection<String> callIds);
+
+        RecordingIds NONE = callIds -> Map.of();
+    }
 
     CallRoutes(LiveCalls calls, CallHistory history, Clock clock, JsonCodec json) {
+        this(calls, history, clock, json, RecordingIds.NONE);
+    }
+
+    CallRoutes(LiveCalls calls, CallHistory history, Clock clock, JsonCodec json, RecordingIds recordingIds) {
         this.calls = calls;
         this.history = history;
         this.clock = clock;
         this.json = json;
+        this.recordingIds = recordingIds;
     }
 
     void register(RoutesConfig routes) {
@@ -44,8 +63,14 @@ final class CallRoutes {
     private void records(Context ctx) {
         int limit = limit(ctx.queryParam("limit"));
         Instant now = clock.instant();
-        AdminApi.respond(ctx, 200, json.write(history.recent(limit).stream()
-                .map(r -> CallRecordDocument.of(r, now)).toList()));
+        List<CallRecord> recent = history.recent(limit);
+        Map<String, List<String>> recorded = recentIds(recent);
+        AdminApi.respond(ctx, 200, json.write(recent.stream()
+                .map(r -> CallRecordDocument.of(r, now, recorded.getOrDefault(r.id(), List.of()))).toList()));
+    }
+
+    private Map<String, List<String>> recentIds(List<CallRecord> recent) {
+        return recent.isEmpty() ? Map.of() : recordingIds.of(recent.stream().map(CallRecord::id).toList());
     }
 
     /** The {@code limit} query parameter: absent means {@value #DEFAULT_LIMIT}; anything but 1..{@value #MAX_LIMIT} is a 400. */

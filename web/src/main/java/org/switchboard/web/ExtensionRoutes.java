@@ -9,6 +9,7 @@ import org.switchboard.pbx.extension.ExtensionChange;
 import org.switchboard.pbx.extension.ExtensionService;
 import org.switchboard.pbx.extension.ExtensionService.Outcome;
 import org.switchboard.pbx.extension.ExtensionService.Saved;
+import org.switchboard.pbx.extension.RecordingPolicy;
 import org.switchboard.pbx.extension.RingTimeout;
 import org.switchboard.pbx.extension.SipSecret;
 import org.switchboard.pbx.extension.SrtpPolicy;
@@ -24,12 +25,18 @@ import tools.jackson.databind.JsonNode;
  * Validation lives in {@link ExtensionService}; this class checks only JSON types and maps the
  * service's outcomes to HTTP (400 invalid, 404 unknown, 409 duplicate). It never returns a
  * stored password. {@code PATCH} follows JSON merge patch (RFC 7396): a missing field is kept,
- * {@code null} resets the ring timeout to the server default; {@code srtp} takes
- * {@code "required"}, {@code "optional"} or {@code "off"} ({@code null}: the default, optional).
+ * {@code null} resets the ring timeout, the language and the music class to the server's defaults;
+ * {@code srtp} takes {@code "required"}, {@code "optional"} or {@code "off"} ({@code null}: the
+ * default, optional); {@code recording} {@code "never"}, {@code "always"} or {@code "on-demand"}
+ * ({@code null}: the default, never). {@code POST} takes the same settings.
  */
 final class ExtensionRoutes {
     static final String PATH = AdminApi.PREFIX + "/extensions";
     static final String RING_TIMEOUT_TYPE = "ringTimeoutSeconds must be a whole number of seconds (5 to 600),"
+            + " or null for the server default";
+    static final String LANGUAGE_TYPE = "language must be a string such as \"fr\" or \"fr-CH\", or null for the"
+            + " server default";
+    static final String MOH_CLASS_TYPE = "mohClass must be a string naming a music class (a folder of DATA/moh/),"
             + " or null for the server default";
 
     private final ExtensionService service;
@@ -59,8 +66,10 @@ final class ExtensionRoutes {
 
     private void add(Context ctx) {
         NewExtension request = json.read(ctx.body(), NewExtension.class);
-        Saved saved = done(service.add(request.number(), request.name(), Optional.ofNullable(request.password()),
-                ringTimeout(request.ringTimeoutSeconds())));
+        ExtensionChange settings = ringTimeout(request.ringTimeoutSeconds()).map(ExtensionChange.NONE::withRingTimeout)
+                .orElse(ExtensionChange.NONE);
+        settings = withSettings(settings, request.language(), request.mohClass(), request.recording());
+        Saved saved = done(service.add(request.number(), request.name(), Optional.ofNullable(request.password()), settings));
         ctx.header("Location", PATH + "/" + saved.extension().number());
         AdminApi.respond(ctx, 201, json.write(document(saved)));
     }
@@ -84,6 +93,7 @@ final class ExtensionRoutes {
             if (policy == null) throw Problem.invalidRequest(SrtpPolicy.RULE + ", as a string").raise();
             change = change.withSrtp(policy);
         }
+        change = withSettings(change, patch.language(), patch.mohClass(), patch.recording());
         Extension updated = done(service.update(ctx.pathParam("number"), change));
         AdminApi.respond(ctx, 200, json.write(document(updated)));
     }
@@ -99,6 +109,32 @@ final class ExtensionRoutes {
                 : Optional.ofNullable(json.read(ctx.body(), NewPassword.class).password());
         Saved saved = done(service.changePassword(ctx.pathParam("number"), password));
         AdminApi.respond(ctx, 200, json.write(document(saved)));
+    }
+
+    /**
+     * {@code change} with the language, music class and recording policy of a body: a missing
+     * field changes nothing, null is the default. Strings go to the service, which checks the rules.
+     */
+    private static ExtensionChange withSettings(ExtensionChange change, JsonNode language, JsonNode mohClass,
+                                                JsonNode recording) {
+        ExtensionChange c = change;
+        if (language != null) {
+            if (language.isNull()) c = c.withDefaultLanguage();
+            else if (language.isString()) c = c.withLanguage(language.asString());
+            else throw Problem.invalidRequest(LANGUAGE_TYPE).raise();
+        }
+        if (mohClass != null) {
+            if (mohClass.isNull()) c = c.withDefaultMohClass();
+            else if (mohClass.isString()) c = c.withMohClass(mohClass.asString());
+            else throw Problem.invalidRequest(MOH_CLASS_TYPE).raise();
+        }
+        if (recording != null) {
+            RecordingPolicy policy = recording.isNull() ? RecordingPolicy.DEFAULT
+                    : recording.isString() ? RecordingPolicy.parse(recording.asString()).orElse(null) : null;
+            if (policy == null) throw Problem.invalidRequest(RecordingPolicy.RULE + ", as a string").raise();
+            c = c.withRecording(policy);
+        }
+        return c;
     }
 
     /** Missing or null: the server default. A whole number goes to the service, which checks the bounds. */

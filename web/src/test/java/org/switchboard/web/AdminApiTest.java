@@ -104,7 +104,8 @@ class AdminApiTest {
         assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(JSON.readTree(list.body())).isEqualTo(JSON.readTree(
                 "[{\"number\":\"1001\",\"name\":\"Alice\",\"createdAt\":\"2025-03-01T10:00:00Z\","
-                + "\"ringTimeoutSeconds\":null,\"effectiveRingTimeoutSeconds\":30,\"srtp\":\"optional\"}]"));
+                + "\"ringTimeoutSeconds\":null,\"effectiveRingTimeoutSeconds\":30,\"srtp\":\"optional\","
+                + "\"language\":null,\"mohClass\":null,\"recording\":\"never\"}]"));
         assertThat(list.body()).doesNotContain(password);
     }
 

@@ -136,10 +136,12 @@ class CallRoutesTest {
         assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
                 [{"id":"c2","caller":"1002","callerName":"","callee":"1001","startedAt":"2026-03-01T09:01:00Z",
                   "answeredAt":"2026-03-01T09:01:02.500Z","endedAt":"2026-03-01T09:02:02Z","disposition":"ANSWERED",
-                  "cause":"NORMAL_CLEARING","hangupSide":"CALLER","durationSeconds":62,"billableSeconds":60,"legIds":["c2-a"]},
+                  "cause":"NORMAL_CLEARING","hangupSide":"CALLER","durationSeconds":62,"billableSeconds":60,"legIds":["c2-a"],
+                  "recordingIds":[]},
                  {"id":"c1","caller":"1001","callerName":"Alice","callee":"1002","startedAt":"2026-03-01T09:00:00Z",
                   "answeredAt":null,"endedAt":"2026-03-01T09:00:30Z","disposition":"NO ANSWER","cause":"NO_ANSWER",
-                  "hangupSide":"SYSTEM","durationSeconds":30,"billableSeconds":0,"legIds":["c1-a","c1-b1"]}]
+                  "hangupSide":"SYSTEM","durationSeconds":30,"billableSeconds":0,"legIds":["c1-a","c1-b1"],
+                  "recordingIds":[]}]
                 """));
     }
 

@@ -20,15 +20,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.pbx.call.LiveCalls;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.extension.ExtensionLanguage;
 import org.switchboard.pbx.extension.MemoryExtensionRepository;
+import org.switchboard.pbx.extension.MohClass;
+import org.switchboard.pbx.extension.RecordingPolicy;
 import org.switchboard.pbx.extension.SipSecret;
 import org.switchboard.pbx.extension.SrtpPolicy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ring timeout of an extension over {@code /api/v1/extensions} (real HTTPS, loopback,
- * in-memory repository): shown when listed, set when added, changed and reset by {@code PATCH}.
+ * The settings of an extension over {@code /api/v1/extensions} (real HTTPS, loopback,
+ * in-memory repository): ring timeout, SRTP, language, music class and recording shown when
+ * listed, set when added, changed and reset by {@code PATCH}.
  * The server default here is 45 s, so the default is told apart from the built-in 30 s.
  */
 class ExtensionRoutesTest {
@@ -73,7 +77,8 @@ class ExtensionRoutesTest {
         assertThat(doctor.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(doctor.body())).isEqualTo(JSON.readTree("""
                 {"number":"1002","name":"Doctor","createdAt":"2026-03-01T10:00:00Z",
-                 "ringTimeoutSeconds":40,"effectiveRingTimeoutSeconds":40,"srtp":"optional"}"""));
+                 "ringTimeoutSeconds":40,"effectiveRingTimeoutSeconds":40,"srtp":"optional",
+                 "language":null,"mohClass":null,"recording":"never"}"""));
         synchronized (changed) { changed.clear(); }
     }
 
@@ -84,9 +89,11 @@ class ExtensionRoutesTest {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(list.body())).isEqualTo(JSON.readTree("""
                 [{"number":"1001","name":"Hall","createdAt":"2026-03-01T10:00:00Z",
-                  "ringTimeoutSeconds":null,"effectiveRingTimeoutSeconds":45,"srtp":"optional"},
+                  "ringTimeoutSeconds":null,"effectiveRingTimeoutSeconds":45,"srtp":"optional",
+                 "language":null,"mohClass":null,"recording":"never"},
                  {"number":"1002","name":"Doctor","createdAt":"2026-03-01T10:00:00Z",
-                  "ringTimeoutSeconds":40,"effectiveRingTimeoutSeconds":40,"srtp":"optional"}]"""));
+                  "ringTimeoutSeconds":40,"effectiveRingTimeoutSeconds":40,"srtp":"optional",
+                 "language":null,"mohClass":null,"recording":"never"}]"""));
 
         HttpResponse<String> one = send("GET", "/api/v1/extensions/1002", null);
         assertThat(one.statusCode()).isEqualTo(200);
@@ -104,7 +111,8 @@ class ExtensionRoutesTest {
         assertThat(shorter.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(shorter.body())).isEqualTo(JSON.readTree("""
                 {"number":"1001","name":"Hall","createdAt":"2026-03-01T10:00:00Z",
-                 "ringTimeoutSeconds":15,"effectiveRingTimeoutSeconds":15,"srtp":"optional"}"""));
+                 "ringTimeoutSeconds":15,"effectiveRingTimeoutSeconds":15,"srtp":"optional",
+                 "language":null,"mohClass":null,"recording":"never"}"""));
         assertThat(repository.find("1001").orElseThrow().ringTimeout()).contains(Duration.ofSeconds(15));
 
         HttpResponse<String> reset = send("PATCH", "/api/v1/extensions/1001", "{\"ringTimeoutSeconds\":null}");
@@ -132,6 +140,82 @@ class ExtensionRoutesTest {
         assertThat(repository.find("1002").orElseThrow().srtp()).isEqualTo(SrtpPolicy.REQUIRED);
         HttpResponse<String> reset = send("PATCH", "/api/v1/extensions/1002", "{\"srtp\":null}");
         assertThat(JSON.readTree(reset.body()).get("srtp").asString()).as("null: the default").isEqualTo("optional");
+    }
+
+    @Test
+    void patchSetsLanguageMusicClassAndRecordingAndNullResetsThem() throws Exception {
+        HttpResponse<String> set = send("PATCH", "/api/v1/extensions/1002",
+                "{\"language\":\"fr_ch\",\"mohClass\":\"jazz\",\"recording\":\"on-demand\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(JSON.readTree(set.body())).isEqualTo(JSON.readTree("""
+                {"number":"1002","name":"Doctor","createdAt":"2026-03-01T10:00:00Z",
+                 "ringTimeoutSeconds":40,"effectiveRingTimeoutSeconds":40,"srtp":"optional",
+                 "language":"fr-CH","mohClass":"jazz","recording":"on-demand"}"""));
+        assertThat(repository.find("1002").orElseThrow()).satisfies(e -> {
+            assertThat(e.language()).contains("fr-CH");
+            assertThat(e.mohClass()).contains("jazz");
+            assertThat(e.recording()).isEqualTo(RecordingPolicy.ON_DEMAND);
+        });
+        assertThat(JSON.readTree(send("GET", "/api/v1/extensions/1002", null).body()).get("language").asString())
+                .isEqualTo("fr-CH");
+
+        HttpResponse<String> reset = send("PATCH", "/api/v1/extensions/1002",
+                "{\"language\":null,\"mohClass\":null,\"recording\":null}");
+        assertThat(reset.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(reset.body());
+        assertThat(body.get("language").isNull()).isTrue();
+        assertThat(body.get("mohClass").isNull()).isTrue();
+        assertThat(body.get("recording").asString()).isEqualTo("never");
+        assertThat(repository.find("1002").orElseThrow().ringTimeout()).as("the rest stays").contains(Duration.ofSeconds(40));
+        synchronized (changed) { assertThat(changed).containsExactly("1002", "1002"); }
+    }
+
+    @Test
+    void anExtensionIsAddedWithItsLanguageMusicClassAndRecording() throws Exception {
+        HttpResponse<String> lab = send("POST", "/api/v1/extensions", """
+                {"number":"1003","name":"Lab","language":"de","mohClass":"piano","recording":"always"}""");
+        assertThat(lab.statusCode()).as(lab.body()).isEqualTo(201);
+        JsonNode body = JSON.readTree(lab.body());
+        assertThat(body.get("language").asString()).isEqualTo("de");
+        assertThat(body.get("mohClass").asString()).isEqualTo("piano");
+        assertThat(body.get("recording").asString()).isEqualTo("always");
+        assertThat(body.get("generatedPassword").asString()).hasSize(ExtensionService.GENERATED_LENGTH);
+        assertThat(repository.find("1003").orElseThrow().recording()).isEqualTo(RecordingPolicy.ALWAYS);
+
+        assertThat(detail(send("POST", "/api/v1/extensions", """
+                {"number":"1004","name":"Bad","language":"es"}"""), 400))
+                .isEqualTo(ExtensionLanguage.RULE + ", got 'es'");
+        assertThat(detail(send("POST", "/api/v1/extensions", """
+                {"number":"1004","name":"Bad","recording":"sometimes"}"""), 400))
+                .isEqualTo("recording must be never, always or on-demand, as a string");
+        assertThat(repository.find("1004")).isEmpty();
+    }
+
+    @Test
+    void badLanguagesMusicClassesAndRecordingPoliciesAreProblemsNamingTheRule() throws Exception {
+        assertThat(detail(send("PATCH", "/api/v1/extensions/1001", "{\"language\":\"klingon\"}"), 400))
+                .isEqualTo("language must be one of en, fr, de, optionally with a region (fr-CH), got 'klingon'");
+        assertThat(detail(send("PATCH", "/api/v1/extensions/1001", "{\"mohClass\":\"../../etc\"}"), 400))
+                .isEqualTo(MohClass.RULE + ", got '../../etc'");
+        for (String wrongType : List.of("1", "true", "[\"fr\"]", "{}")) {
+            assertThat(detail(send("PATCH", "/api/v1/extensions/1001", "{\"language\":" + wrongType + "}"), 400))
+                    .isEqualTo(ExtensionRoutes.LANGUAGE_TYPE);
+            assertThat(detail(send("PATCH", "/api/v1/extensions/1001", "{\"mohClass\":" + wrongType + "}"), 400))
+                    .isEqualTo(ExtensionRoutes.MOH_CLASS_TYPE);
+        }
+        for (String bad : List.of("\"sometimes\"", "\"on demand\"", "true", "2")) {
+            assertThat(detail(send("PATCH", "/api/v1/extensions/1001", "{\"recording\":" + bad + "}"), 400))
+                    .isEqualTo(RecordingPolicy.RULE + ", as a string");
+        }
+        assertThat(detail(send("PATCH", "/api/v1/extensions/1001", "{\"name\":\"Lobby\",\"language\":\"es\"}"), 400))
+                .startsWith("language must be");
+        assertThat(repository.find("1001").orElseThrow()).satisfies(e -> {
+            assertThat(e.name()).as("nothing of a refused change is kept").isEqualTo("Hall");
+            assertThat(e.language()).isEmpty();
+            assertThat(e.mohClass()).isEmpty();
+            assertThat(e.recording()).isEqualTo(RecordingPolicy.NEVER);
+        });
+        synchronized (changed) { assertThat(changed).isEmpty(); }
     }
 
     @Test

@@ -9,9 +9,12 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -117,9 +120,52 @@ final class AdminClient implements AutoCloseable {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
-        HttpResponse<String> response;
+        return answer(exchange(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /**
+     * Downloads what {@code path} serves (a recording's audio) into {@code target}, which must not
+     * exist: the bytes go to a hidden file beside it, moved onto the name only when complete.
+     *
+     * @return the bytes written
+     * @throws CliException when the server refuses (its problem's detail), the target exists or
+     *                      cannot be written
+     */
+    long download(String path, Path target) throws CliException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url() + "/api/v1" + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token.reveal())
+                .GET();
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            int status = response.statusCode();
+            if (status < 200 || status >= 300) {
+                answer(new String(in.readAllBytes(), StandardCharsets.UTF_8), status);
+                throw new CliException("The server answered HTTP " + status);
+            }
+            Path partial = target.resolveSibling("." + target.getFileName() + ".download");
+            try {
+                long bytes = Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target);
+                return bytes;
+            } catch (FileAlreadyExistsException e) {
+                throw new CliException(target + " exists already: choose another name, or delete it first");
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (AccessDeniedException e) {
+            throw new CliException("Cannot write " + target + ": permission denied");
+        } catch (IOException e) {
+            throw new CliException("Cannot save the recording as " + target + ": " + e.getMessage());
+        }
+    }
+
+    /** Sends {@code request}; every way it can fail to get an answer becomes a {@link CliException}. */
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler)
+            throws CliException {
+        HttpResponse<T> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request.build(), handler);
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw notRunning(dataDir);
         } catch (HttpTimeoutException e) {
@@ -137,15 +183,18 @@ final class AdminClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CliException("Interrupted");
         }
-        return answer(response);
+        return response;
     }
 
     private JsonNode answer(HttpResponse<String> response) throws CliException {
-        int status = response.statusCode();
+        return answer(response.body(), response.statusCode());
+    }
+
+    private JsonNode answer(String text, int status) throws CliException {
         JsonNode body = null;
-        if (!response.body().isBlank()) {
+        if (!text.isBlank()) {
             try {
-                body = JSON.readTree(response.body());
+                body = JSON.readTree(text);
             } catch (JacksonException e) {
                 throw new CliException("The server answered HTTP " + status + " with something that is not JSON");
             }

@@ -1,7 +1,9 @@
 package org.switchboard.app.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,6 +43,7 @@ final class ExtensionCommand implements Callable<Integer> {
     static final class Add implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin DataOption data;
+        @Mixin ExtensionSettingsOptions settings;
         @Parameters(paramLabel = "NUMBER", description = "Extension number: " + ExtensionNumber.RULE + ".")
         String number;
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "Display name, e.g. \"Alice\".")
@@ -59,11 +62,15 @@ final class ExtensionCommand implements Callable<Integer> {
             body.put("name", name);
             if (password != null) body.put("password", password);
             seconds.ifPresent(s -> body.put("ringTimeoutSeconds", s));
+            settings.putInto(body);
             try (AdminClient client = AdminClient.connect(data.path())) {
                 JsonNode saved = client.post("/extensions", body);
                 PrintWriter out = spec.commandLine().getOut();
+                List<String> parts = new ArrayList<>();
+                if (ringTimeout != null) parts.add("ring timeout " + RingTimeoutText.describe(saved));
+                parts.addAll(settings.describe(saved));
                 out.println("Extension " + saved.get("number").asString() + " (" + saved.get("name").asString() + ") added"
-                        + (ringTimeout == null ? "." : ": ring timeout " + RingTimeoutText.describe(saved) + "."));
+                        + (parts.isEmpty() ? "." : ": " + String.join(", ", parts) + "."));
                 printGenerated(out, saved);
             }
             return 0;
@@ -75,7 +82,8 @@ final class ExtensionCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin DataOption data;
         @Option(names = "--json", description = "Print a JSON array of {number, name, createdAt, ringTimeoutSeconds"
-                + " (null: the server default), effectiveRingTimeoutSeconds, srtp}.")
+                + " (null: the server default), effectiveRingTimeoutSeconds, srtp, language and mohClass (null: the server"
+                + " default), recording}.")
         boolean json;
 
         @Override
@@ -88,10 +96,13 @@ final class ExtensionCommand implements Callable<Integer> {
                 } else if (extensions.isEmpty()) {
                     out.println("No extensions yet: add one with ./switchboard extension add NUMBER --name NAME");
                 } else {
-                    TextTable table = new TextTable("NUMBER", "NAME", "RING", "SRTP", "CREATED");
+                    TextTable table = new TextTable("NUMBER", "NAME", "RING", "SRTP", "LANGUAGE", "MOH", "RECORDING",
+                            "CREATED");
                     for (JsonNode e : extensions) {
                         table.row(e.get("number").asString(), e.get("name").asString(), RingTimeoutText.describe(e),
-                                e.path("srtp").asString("-"), e.get("createdAt").asString());
+                                e.path("srtp").asString("-"), ExtensionSettingsOptions.shown(e.path("language")),
+                                ExtensionSettingsOptions.shown(e.path("mohClass")), e.path("recording").asString("-"),
+                                e.get("createdAt").asString());
                     }
                     table.print(out);
                 }
@@ -102,7 +113,7 @@ final class ExtensionCommand implements Callable<Integer> {
     }
 
     @Command(name = "set", description = "Change the settings of an extension: its name, how long its phones ring,"
-            + " its SRTP policy.",
+            + " its SRTP policy, prompt language, music on hold class and recording policy.",
             mixinStandardHelpOptions = true)
     static final class SetSettings implements Callable<Integer> {
         @Spec CommandSpec spec;
@@ -116,13 +127,15 @@ final class ExtensionCommand implements Callable<Integer> {
         String ringTimeout;
         @Option(names = "--srtp", paramLabel = "required|optional|off", description = SRTP_HELP)
         String srtp;
+        @Mixin ExtensionSettingsOptions settings;
 
         @Override
         public Integer call() throws CliException {
             checkNumber(number);
-            if (name == null && ringTimeout == null && srtp == null) {
-                throw new CliException("Nothing to change: give --name NAME, --ring-timeout SECONDS|default and/or"
-                        + " --srtp required|optional|off, for example ./switchboard extension set " + number
+            if (name == null && ringTimeout == null && srtp == null && settings.isEmpty()) {
+                throw new CliException("Nothing to change: give --name NAME, --ring-timeout SECONDS|default,"
+                        + " --srtp required|optional|off, --language LANG|default, --moh CLASS|default and/or"
+                        + " --recording always|on-demand|never, for example ./switchboard extension set " + number
                         + " --ring-timeout 20", SwitchboardCommand.USAGE);
             }
             Map<String, Object> body = new LinkedHashMap<>();
@@ -133,12 +146,16 @@ final class ExtensionCommand implements Callable<Integer> {
                         + " optional or off, got '" + srtp + "': for example --srtp required", SwitchboardCommand.USAGE));
                 body.put("srtp", policy.word());
             }
+            settings.putInto(body);
             try (AdminClient client = AdminClient.connect(data.path())) {
                 JsonNode saved = client.patch("/extensions/" + number, body);
                 PrintWriter out = spec.commandLine().getOut();
-                out.println("Extension " + number + " (" + saved.get("name").asString() + ") updated: ring timeout "
-                        + RingTimeoutText.describe(saved) + (srtp == null ? "" : ", SRTP " + saved.path("srtp").asString())
-                        + ".");
+                List<String> parts = new ArrayList<>();
+                parts.add("ring timeout " + RingTimeoutText.describe(saved));
+                if (srtp != null) parts.add("SRTP " + saved.path("srtp").asString());
+                parts.addAll(settings.describe(saved));
+                out.println("Extension " + number + " (" + saved.get("name").asString() + ") updated: "
+                        + String.join(", ", parts) + ".");
                 out.flush();
             }
             return 0;

@@ -40,7 +40,8 @@ public final class SwitchboardCommand implements Callable<Integer> {
                 .addSubcommand(new RegistrationsCommand())
                 .addSubcommand(new CallsCommand())
                 .addSubcommand(new CdrCommand())
-                .addSubcommand(new VoicemailCommand());
+                .addSubcommand(new VoicemailCommand())
+                .addSubcommand(new RecordingsCommand());
         line.setExecutionExceptionHandler((e, command, parsed) -> switch (e) {
             case CliException failure -> {
                 command.getErr().println(failure.getMessage());

@@ -118,7 +118,7 @@ public final class ConfigLoader {
         }
         return new SwitchboardConfig(data, bind, domain, sipPort, sipsPort, httpsPort, rtpPorts, tls, registrar, auth,
                 transport, timers, calls, MailSections.smtp(values, data, domain), MailSections.voicemail(values),
-                MwiSection.mwi(values), MohSection.moh(values));
+                MwiSection.mwi(values), MohSection.moh(values), RecordingSection.recording(values));
     }
 
     /** A parser that says in its exception message what it wants. */

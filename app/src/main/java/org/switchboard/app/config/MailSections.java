@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.switchboard.app.config.ConfigLoader.Values;
 import org.switchboard.app.mail.SmtpSettings;
 import org.switchboard.app.mail.SmtpTls;
+import org.switchboard.pbx.extension.ExtensionNumber;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.pbx.voicemail.delivery.RetryPolicy;
 import org.switchboard.pbx.voicemail.mailbox.EmailAddress;
@@ -49,6 +50,7 @@ final class MailSections {
         Duration first = values.get("voicemail.email-retry-first", ConfigLoader.positiveDuration()).orElse(r.first());
         Duration max = values.get("voicemail.email-retry-max", ConfigLoader.positiveDuration()).orElse(r.max());
         Duration giveUp = values.get("voicemail.email-give-up", ConfigLoader.positiveDuration()).orElse(r.giveUpAfter());
+        Optional<String> operator = values.get("voicemail.operator", MailSections::extensionNumber);
         if (minLength.compareTo(maxLength) >= 0) {
             throw new ConfigException(values.file() + ": voicemail: min-message-length must be shorter than"
                     + " max-message-length (now " + minLength.toSeconds() + " and " + maxLength.toSeconds() + " s)");
@@ -57,7 +59,13 @@ final class MailSections {
             throw new ConfigException(values.file() + ": voicemail: email-retry-max must be at least email-retry-first");
         }
         return new VoicemailSettings(maxLength, minLength, silenceEnd, threshold, maxMessages, language,
-                new RetryPolicy(first, max, giveUp));
+                new RetryPolicy(first, max, giveUp), operator);
+    }
+
+    private static String extensionNumber(String text) {
+        String number = text.strip();
+        if (!ExtensionNumber.isValid(number)) throw new IllegalArgumentException("is not an extension number: " + ExtensionNumber.RULE);
+        return number;
     }
 
     private static String host(String text) {

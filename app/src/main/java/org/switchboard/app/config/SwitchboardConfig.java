@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.switchboard.app.mail.SmtpSettings;
+import org.switchboard.pbx.recording.RecordingSettings;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.sip.auth.DigestAlgorithm;
 
@@ -27,11 +28,12 @@ import org.switchboard.sip.auth.DigestAlgorithm;
  * @param voicemail voicemail limits and e-mail retries ({@code voicemail:})
  * @param mwi       message waiting indication ({@code mwi:})
  * @param moh       music on hold ({@code moh:})
+ * @param recording call recording: retention and announcement ({@code recording:})
  */
 public record SwitchboardConfig(Path dataDir, InetAddress bind, String domain, int sipPort, int sipsPort,
                                 int httpsPort, PortRange rtpPorts, Tls tls, Registrar registrar, Auth auth,
                                 TransportLimits transport, Timers timers, Calls calls, SmtpSettings smtp,
-                                VoicemailSettings voicemail, Mwi mwi, Moh moh) {
+                                VoicemailSettings voicemail, Mwi mwi, Moh moh, RecordingSettings recording) {
 
     public static final String FILE_NAME = "switchboard.yaml";
 
@@ -50,6 +52,7 @@ public record SwitchboardConfig(Path dataDir, InetAddress bind, String domain, i
         Objects.requireNonNull(voicemail, "voicemail");
         Objects.requireNonNull(mwi, "mwi");
         Objects.requireNonNull(moh, "moh");
+        Objects.requireNonNull(recording, "recording");
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -29,6 +30,8 @@ import org.switchboard.media.relay.MediaConfig;
 import org.switchboard.net.rtp.NettyMediaEndpoints;
 import org.switchboard.net.rtp.RtpConfig;
 import org.switchboard.pbx.b2bua.B2bua;
+import org.switchboard.pbx.b2bua.CallRecordingFeature;
+import org.switchboard.pbx.prompt.PromptLibrary;
 import org.switchboard.pbx.b2bua.B2buaSettings;
 import org.switchboard.pbx.b2bua.RecordSink;
 import org.switchboard.pbx.call.CallRecord;
@@ -125,7 +128,9 @@ public final class StackSipService implements SipService {
                 flow -> contactUri(flow, fallbackHost), flow -> localHost(flow, fallbackHost), SERVER_HEADER);
         MusicOnHold moh = MusicOnHold.of(config.dataDir().resolve(MusicOnHold.FOLDER), config.moh().defaultClass());
         B2bua b2bua = new B2bua(b2buaSettings, scheduler, clock, location, directory, credentials, authenticator, guard,
-                new SecurityLog(), recordSink(context.callRecords()), media, moh, serverCodecs());
+                new SecurityLog(), recordSink(context.callRecords()), media, moh, serverCodecs(), context.voice(),
+                Optional.of(new CallRecordingFeature(context.recordings(),
+                        new PromptLibrary(config.dataDir().resolve(PromptLibrary.FOLDER)), config.voicemail().language().tag())));
         SwitchboardConfig.Mwi mwiConfig = config.mwi();
         MwiSettings mwiSettings = MwiSettings.defaults(config.domain(), (int) mwiConfig.maxExpires().toSeconds(),
                 mwiConfig.unsolicited(), flow -> contactUri(flow, fallbackHost), SERVER_HEADER);

@@ -17,7 +17,12 @@ import org.switchboard.app.mail.MailNotConfigured;
 import org.switchboard.app.mail.SmtpMailSender;
 import org.switchboard.app.mail.SmtpSettings;
 import org.switchboard.app.mail.SmtpTls;
+import org.switchboard.pbx.extension.Extension;
 import org.switchboard.pbx.extension.ExtensionService;
+import org.switchboard.pbx.prompt.PromptLibrary;
+import org.switchboard.pbx.voice.VoiceApplications;
+import org.switchboard.pbx.voicemail.call.VoicemailApplications;
+import org.switchboard.pbx.voicemail.mailbox.MailboxLanguage;
 import org.switchboard.pbx.voicemail.VoicemailAdmin;
 import org.switchboard.pbx.voicemail.VoicemailRepositories;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
@@ -48,9 +53,14 @@ public final class VoicemailSystem implements AutoCloseable {
     private final MessageStore messages;
     private final MailDelivery delivery;
     private final VoicemailAdmin admin;
+    private final Clock clock;
+    private final ZoneId zone;
 
     private VoicemailSystem(VoicemailSettings settings, MailboxService mailboxes, GreetingStore greetings,
-                            GreetingSelector selector, MessageStore messages, MailDelivery delivery, VoicemailAdmin admin) {
+                            GreetingSelector selector, MessageStore messages, MailDelivery delivery, VoicemailAdmin admin,
+                            Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
         this.settings = settings;
         this.mailboxes = mailboxes;
         this.greetings = greetings;
@@ -87,7 +97,8 @@ public final class VoicemailSystem implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         ZoneId zone = ZoneId.systemDefault();
         MailboxService mailboxes = new MailboxService(repositories.mailboxes(), n -> extensions.find(n).isPresent(), random,
-                PinHash.DEFAULT_ITERATIONS, settings.language());
+                PinHash.DEFAULT_ITERATIONS, settings.language(),
+                n -> extensions.find(n).flatMap(Extension::language).flatMap(MailboxLanguage::parse));
         GreetingStore greetings = new GreetingStore(root, repositories.greetings(), clock);
         MessageStore messages = new MessageStore(root, repositories.messages(), settings.limits(), clock, random);
         MailDelivery delivery = new MailDelivery(repositories.deliveries(), messages, mailboxes::mailbox, sender,
@@ -96,7 +107,7 @@ public final class VoicemailSystem implements AutoCloseable {
         recover(greetings, messages);
         delivery.start();
         return new VoicemailSystem(settings, mailboxes, greetings, new GreetingSelector(zone), messages, delivery,
-                new VoicemailAdmin(mailboxes, messages, repositories.deliveries()));
+                new VoicemailAdmin(mailboxes, messages, repositories.deliveries()), clock, zone);
     }
 
     /** Recovery problems are logged, not fatal: phones come first, and the files stay for the next start. */
@@ -152,6 +163,15 @@ public final class VoicemailSystem implements AutoCloseable {
     public GreetingSelector selector() { return selector; }
 
     public MessageStore messages() { return messages; }
+
+    /**
+     * The calls voicemail answers: an extension's unanswered calls (its mailbox takes a message),
+     * {@code *97} and {@code *98} (the mailbox menus), speaking with {@code prompts}.
+     */
+    public VoiceApplications applications(PromptLibrary prompts) {
+        return new VoicemailApplications(mailboxes, greetings, selector, messages, settings, prompts, clock, zone,
+                settings.operator());
+    }
 
     /** What the REST API and the CLI see. */
     public VoicemailAdmin admin() { return admin; }

@@ -102,7 +102,8 @@ class SwitchboardCliTest {
         JsonNode list = JSON.readTree(json.out);
         assertThat(list).hasSize(2);
         assertThat(list.get(0).propertyNames())
-                .containsExactly("number", "name", "createdAt", "ringTimeoutSeconds", "effectiveRingTimeoutSeconds", "srtp");
+                .containsExactly("number", "name", "createdAt", "ringTimeoutSeconds", "effectiveRingTimeoutSeconds", "srtp",
+                        "language", "mohClass", "recording");
         assertThat(list.get(0).get("number").asString()).isEqualTo("1001");
         assertThat(list.get(1).get("name").asString()).isEqualTo("Bob Builder");
         assertThat(json.out).doesNotContain(password).doesNotContain("correct-horse");
@@ -110,9 +111,10 @@ class SwitchboardCliTest {
         Run table = cli("extension", "list");
         List<String> rows = table.out.lines().toList();
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0)).startsWith("NUMBER  NAME         RING            SRTP      CREATED");
-        assertThat(rows.get(1)).startsWith("1001    Alice        30 s (default)  optional  20");
-        assertThat(rows.get(2)).startsWith("1002    Bob Builder  30 s (default)  optional  20");
+        assertThat(rows.get(0))
+                .startsWith("NUMBER  NAME         RING            SRTP      LANGUAGE  MOH      RECORDING  CREATED");
+        assertThat(rows.get(1)).startsWith("1001    Alice        30 s (default)  optional  default   default  never      20");
+        assertThat(rows.get(2)).startsWith("1002    Bob Builder  30 s (default)  optional  default   default  never      20");
 
         Run passwd = cli("extension", "passwd", "1001");
         assertThat(passwd.out).startsWith("Password of extension 1001 changed.\nSIP password (shown once, store it now): ");
@@ -165,8 +167,8 @@ class SwitchboardCliTest {
         List<String> rows = cli("extension", "list").out.lines().toList();
         assertThat(rows).containsExactly(
                 rows.get(0),
-                "1001    Hall    30 s (default)  optional  " + createdAt("1001"),
-                "1002    Doctor  40 s            optional  " + createdAt("1002"));
+                "1001    Hall    30 s (default)  optional  default   default  never      " + createdAt("1001"),
+                "1002    Doctor  40 s            optional  default   default  never      " + createdAt("1002"));
 
         Run shorter = cli("extension", "set", "1001", "--ring-timeout", "15");
         assertThat(shorter.status).isZero();
@@ -196,7 +198,7 @@ class SwitchboardCliTest {
         assertThat(secure.out).isEqualTo("Extension 1001 (Hall) updated: ring timeout 30 s (default), SRTP required.\n");
         assertThat(storage.extensions().find("1001").orElseThrow().srtp()).isEqualTo(SrtpPolicy.REQUIRED);
         assertThat(cli("extension", "list").out.lines().toList().get(1))
-                .isEqualTo("1001    Hall  30 s (default)  required  " + createdAt("1001"));
+                .isEqualTo("1001    Hall  30 s (default)  required  default   default  never      " + createdAt("1001"));
         assertThat(JSON.readTree(cli("extension", "list", "--json").out).get(0).get("srtp").asString()).isEqualTo("required");
 
         Run off = cli("extension", "set", "1001", "--srtp", "OFF");
@@ -213,8 +215,9 @@ class SwitchboardCliTest {
 
         Run nothing = cli("extension", "set", "1001");
         assertThat(nothing.status).isEqualTo(2);
-        assertThat(nothing.err).isEqualTo("Nothing to change: give --name NAME, --ring-timeout SECONDS|default and/or"
-                + " --srtp required|optional|off, for example ./switchboard extension set 1001 --ring-timeout 20\n");
+        assertThat(nothing.err).isEqualTo("Nothing to change: give --name NAME, --ring-timeout SECONDS|default,"
+                + " --srtp required|optional|off, --language LANG|default, --moh CLASS|default and/or"
+                + " --recording always|on-demand|never, for example ./switchboard extension set 1001 --ring-timeout 20\n");
 
         Run word = cli("extension", "set", "1001", "--ring-timeout", "long");
         assertThat(word.status).isEqualTo(2);

@@ -66,13 +66,14 @@ class MailSectionsTest {
                   email-retry-first: 30s
                   email-retry-max: 2h
                   email-give-up: 24h
+                  operator: 100
                 """);
         assertThat(config.smtp()).isEqualTo(new SmtpSettings(Optional.of("mail.example.com"), 2525, "pbx@example.com",
                 Optional.of("pbx"), Optional.of("p@ss: word!"), SmtpTls.TLS, Duration.ofSeconds(10),
                 Optional.of(data.toAbsolutePath().resolve("tls/mail-ca.pem"))));
         assertThat(config.voicemail()).isEqualTo(new VoicemailSettings(Duration.ofMinutes(5), Duration.ZERO,
                 Duration.ofSeconds(8), -50, 250, MailboxLanguage.FR,
-                new RetryPolicy(Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(24))));
+                new RetryPolicy(Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(24)), Optional.of("100")));
         assertThat(config.toString()).contains("password=(hidden)").doesNotContain("p@ss");
     }
 
@@ -96,6 +97,8 @@ class MailSectionsTest {
         assertThat(error("voicemail:\n  language: it\n")).contains("voicemail.language: 'it' is not a language");
         assertThat(error("voicemail:\n  silence-threshold: 10\n")).contains("dBFS from -96 to 0");
         assertThat(error("voicemail:\n  max-messages: 0\n")).contains("voicemail.max-messages");
+        assertThat(error("voicemail:\n  operator: reception desk\n")).contains("voicemail.operator")
+                .contains("is not an extension number");
         assertThat(error("voicemail:\n  min-message-length: 5m\n  max-message-length: 1m\n"))
                 .contains("min-message-length must be shorter than max-message-length");
         assertThat(error("voicemail:\n  email-retry-first: 2h\n  email-retry-max: 1h\n"))

@@ -1,6 +1,10 @@
 package org.switchboard.media.relay;
 
 import java.util.List;
+import java.util.concurrent.Executor;
+import org.switchboard.media.record.CallTap;
+import org.switchboard.media.record.RecordingFormat;
+import org.switchboard.media.record.TapListener;
 
 /**
  * Where the B2BUA gets media endpoints for its legs and bridges them.
@@ -41,6 +45,25 @@ public interface MediaEndpoints extends AutoCloseable {
 
     /** Stops relaying between the endpoint and its partner, if any; both keep their ports. */
     void unbridge(MediaEndpoint endpoint);
+
+    /**
+     * Taps a call for recording: from now on every RTP packet the {@code caller}'s and the
+     * {@code callee}'s phones send (relayed, or terminated for music or transcoding; after SRTP
+     * decryption) is also seen by a {@link org.switchboard.media.record.StereoRecorder} on the
+     * endpoints' media thread, ticked every 20 ms by that thread's media clock. Packets go on
+     * untouched. The tap starts armed: {@code listener} hears key presses; {@link CallTap#record}
+     * writes. Tapping an endpoint again replaces its previous tap (whose recording stops).
+     * The tap ends with {@link CallTap#close()}, or by itself once both endpoints are closed.
+     *
+     * @param callExecutor where {@code listener} is called (the call's serial executor), never a media thread
+     * @throws IllegalArgumentException when the endpoints are the same one, not from this media layer,
+     *                                  or on different media threads (allocate both with the call's key)
+     * @throws UnsupportedOperationException when this media layer cannot tap calls (the default)
+     */
+    default CallTap tap(MediaEndpoint caller, RecordingFormat callerFormat, MediaEndpoint callee,
+                        RecordingFormat calleeFormat, Executor callExecutor, TapListener listener) {
+        throw new UnsupportedOperationException("this media layer cannot record calls");
+    }
 
     /** Port pairs in use, including endpoints closing now; zero once every call has ended. */
     int allocatedPairs();

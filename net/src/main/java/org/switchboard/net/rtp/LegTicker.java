@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The media clock of one event loop: every {@value #PERIOD_MILLIS} ms it ticks the terminated
  * legs of that loop ({@link org.switchboard.media.channel.LegAudio#tick}), which send and play
  * out whatever frames are due, so each leg keeps its own packet time (10 to 60 ms) on a common
- * beat. Runs only while the loop has terminated legs. Touched on its loop only: no lock.
+ * beat, and the call recorders of that loop ({@link NettyCallTap}). Runs only while the loop has
+ * something to tick. Touched on its loop only: no lock.
  */
 final class LegTicker implements Runnable {
 
@@ -24,7 +25,7 @@ final class LegTicker implements Runnable {
 
     private final EventLoop loop;
     private final InstantSource clock;
-    private final List<NettyMediaChannel> legs = new ArrayList<>();
+    private final List<Ticked> legs = new ArrayList<>();
     private ScheduledFuture<?> task;
 
     LegTicker(EventLoop loop, InstantSource clock) {
@@ -33,7 +34,7 @@ final class LegTicker implements Runnable {
     }
 
     /** On the loop: starts ticking {@code leg}. */
-    void add(NettyMediaChannel leg) {
+    void add(Ticked leg) {
         legs.add(leg);
         if (task == null) {
             task = loop.scheduleAtFixedRate(this, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
@@ -41,7 +42,7 @@ final class LegTicker implements Runnable {
     }
 
     /** On the loop: stops ticking {@code leg}; the beat stops with the last one. */
-    void remove(NettyMediaChannel leg) {
+    void remove(Ticked leg) {
         legs.remove(leg);
         if (legs.isEmpty() && task != null) {
             task.cancel(false);
@@ -59,7 +60,7 @@ final class LegTicker implements Runnable {
         long now = System.nanoTime();
         long wall = clock.millis();
         for (int i = 0; i < legs.size(); i++) {
-            NettyMediaChannel leg = legs.get(i);
+            Ticked leg = legs.get(i);
             try {
                 leg.tick(now, wall);
             } catch (RuntimeException e) {

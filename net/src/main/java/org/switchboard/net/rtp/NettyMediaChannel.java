@@ -39,7 +39,7 @@ import org.switchboard.media.rtp.RtpLegStats;
  * virtual thread), never on the loop: what the caller chains to them (a recording's fsync) must
  * not run on a media thread.
  */
-final class NettyMediaChannel implements MediaChannel {
+final class NettyMediaChannel implements MediaChannel, Ticked {
 
     private static final Logger log = LoggerFactory.getLogger(NettyMediaChannel.class);
     private static final int MIN_RATE = 1000;
@@ -112,12 +112,14 @@ final class NettyMediaChannel implements MediaChannel {
         }
     }
 
-    void tick(long nowNanos, long wallMillis) {
+    @Override
+    public void tick(long nowNanos, long wallMillis) {
         audio.tick(nowNanos, wallMillis, output);
     }
 
     /** True the first time a tick failed, so the log says it once. */
-    boolean firstFailure() {
+    @Override
+    public boolean firstFailure() {
         boolean first = !failed;
         failed = true;
         return first;
@@ -185,6 +187,10 @@ final class NettyMediaChannel implements MediaChannel {
         } else {
             // keeps the relay's sequence accounting in step, so going back to relaying shows no gap as loss
             endpoint.watch.onRtp(bytes, offset, length, now);
+            TapPoint tap = endpoint.tap;
+            if (tap != null) {
+                tap.rtp(bytes, offset, length, now);
+            }
             audio.onRtp(bytes, offset, length, now);
         }
     }

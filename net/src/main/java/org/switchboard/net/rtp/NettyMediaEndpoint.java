@@ -65,6 +65,8 @@ final class NettyMediaEndpoint implements MediaEndpoint {
      * read per packet there and by the partner's loop (which then drops what it would relay here).
      */
     volatile NettyMediaChannel terminated;
+    /** The call recorder watching what the phone sends, or null. Written and read on {@link #loop} only. */
+    TapPoint tap;
 
     NettyMediaEndpoint(NettyMediaEndpoints owner, String legId, PortPair ports, EventLoop loop,
                        MediaTimeoutListener onTimeout, InetAddress bindAddress) {
@@ -261,6 +263,8 @@ final class NettyMediaEndpoint implements MediaEndpoint {
             loop.execute(() -> {
                 NettyMediaChannel channel = terminated;
                 if (channel != null) channel.retire(true);
+                TapPoint point = tap;
+                if (point != null) point.owner.endpointClosed();
             });
         } catch (RejectedExecutionException e) {
             // the media threads are stopping: nothing is ticked any more

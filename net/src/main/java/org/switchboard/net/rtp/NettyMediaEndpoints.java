@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,9 @@ import org.switchboard.media.relay.NoMediaPortsException;
 import org.switchboard.media.relay.PortPair;
 import org.switchboard.media.relay.PortPool;
 import org.switchboard.media.relay.SilenceSweep;
+import org.switchboard.media.record.CallTap;
+import org.switchboard.media.record.RecordingFormat;
+import org.switchboard.media.record.TapListener;
 
 /**
  * Anchored media on Netty: the {@link MediaEndpoints} the B2BUA is given. Each leg binds an
@@ -33,7 +37,7 @@ import org.switchboard.media.relay.SilenceSweep;
  * that read it. A sweep on one event loop reports legs whose RTP stopped
  * ({@link SilenceSweep}); listeners are called on virtual threads. An endpoint may be switched to
  * end its media in the server ({@link MediaEndpoint#terminate}); each loop then ticks its
- * terminated legs ({@link LegTicker}).
+ * terminated legs ({@link LegTicker}), and the recorders of its calls ({@link #tap}).
  *
  * <p>Methods may be called from any thread except a media event loop ({@link #allocate} and
  * {@link MediaEndpoint#expectRemote} wait for the loop).
@@ -147,6 +151,24 @@ public final class NettyMediaEndpoints implements MediaEndpoints {
             y.silence.bridged(true, now);
         }
         return true;
+    }
+
+    @Override
+    public CallTap tap(MediaEndpoint caller, RecordingFormat callerFormat, MediaEndpoint callee,
+                       RecordingFormat calleeFormat, Executor callExecutor, TapListener listener) {
+        NettyMediaEndpoint x = own(caller);
+        NettyMediaEndpoint y = own(callee);
+        Objects.requireNonNull(callerFormat, "callerFormat");
+        Objects.requireNonNull(calleeFormat, "calleeFormat");
+        Objects.requireNonNull(listener, "listener");
+        if (x == y) throw new IllegalArgumentException("cannot record " + x + " with itself");
+        if (x.loop() != y.loop()) {
+            throw new IllegalArgumentException("legs " + x.legId() + " and " + y.legId()
+                    + " run on different media threads: allocate both with the call's key");
+        }
+        NettyCallTap tap = new NettyCallTap(x, callerFormat, y, calleeFormat, callExecutor, listener);
+        tap.start();
+        return tap;
     }
 
     @Override

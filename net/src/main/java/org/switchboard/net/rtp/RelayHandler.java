@@ -33,6 +33,10 @@ import org.switchboard.media.rtp.RtcpMux;
  *
  * <p>A terminated leg ({@link NettyMediaChannel}) takes its packets itself, after the same
  * plausibility check; a packet towards a terminated partner is dropped.
+ *
+ * <p>A leg of a recorded call ({@link NettyCallTap}) also shows each RTP packet the latch
+ * accepted, plain or decrypted, to its {@link TapPoint} before relaying it; without a tap that is
+ * one null check.
  */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
 
@@ -93,6 +97,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         long now = System.nanoTime();
         if (!rtcp) leg.silence.heard(now);
         observe(content, length, now);
+        TapPoint tap = leg.tap;
+        if (tap != null && !rtcp) tap.rtp(content, length, now);
         NettyMediaEndpoint peer = leg.peer;
         if (peer == null || peer.terminated != null) {
             leg.counters.dropped();
@@ -148,6 +154,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
                 leg.observeRtcp(p.getBuffer(), p.getOffset(), p.getLength(), now);
             } else {
                 leg.watch.onRtp(p.getBuffer(), p.getOffset(), p.getLength(), now);
+                TapPoint tap = leg.tap;
+                if (tap != null) tap.rtp(p.getBuffer(), p.getOffset(), p.getLength(), now);
             }
             NettyMediaEndpoint peer = leg.peer;
             if (peer == null || peer.terminated != null) {

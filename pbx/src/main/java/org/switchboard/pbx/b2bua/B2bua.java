@@ -32,6 +32,8 @@ import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.Location;
 import org.switchboard.pbx.security.AuthFailureGuard;
 import org.switchboard.pbx.security.SecurityLog;
+import org.switchboard.pbx.voice.VoiceApplication;
+import org.switchboard.pbx.voice.VoiceApplications;
 import org.switchboard.sip.auth.AuthResult;
 import org.switchboard.sip.auth.ChallengeKind;
 import org.switchboard.sip.auth.DigestAuthenticator;
@@ -64,6 +66,12 @@ import org.switchboard.sip.transport.Flow;
  *
  * <p>Hold: a phone's hold is answered here and the other party hears music on hold ({@link Hold}
  * has the rules).
+ *
+ * <p>Calls the server answers itself ({@link ServerAnswer}), when {@link VoiceApplications} has an
+ * application for them: a number that is no extension ({@code *97}) instead of 404; an extension
+ * with no phone registered instead of 480; a ringing call that ends unanswered (ring timeout),
+ * busy (486, 600, 603 from every phone) or failed everywhere, instead of that failure. The
+ * caller's CANCEL and a callee that requires SRTP without a phone on TLS (488) are never diverted.
  */
 public final class B2bua {
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
@@ -82,6 +90,8 @@ public final class B2bua {
     private final MusicOnHold moh;
     private final Codecs codecs;
     private final TranscodableCodecs transcodable;
+    private final Optional<CallRecordingFeature> recording;
+    private final VoiceServices voice;
     private final CallTable table = new CallTable();
     private final AtomicLong sequence = new AtomicLong();
     private final String idPrefix;
@@ -106,6 +116,31 @@ public final class B2bua {
                  ExtensionDirectory directory, Function<String, Optional<SipSecret>> credentials,
                  DigestAuthenticator authenticator, AuthFailureGuard guard, SecurityLog securityLog,
                  RecordSink records, MediaEndpoints media, MusicOnHold moh, Codecs codecs) {
+        this(settings, scheduler, clock, location, directory, credentials, authenticator, guard, securityLog, records,
+                media, moh, codecs, VoiceApplications.NONE);
+    }
+
+    /**
+     * @param applications which application answers a call the callee did not, and which numbers
+     *                     the server answers itself ({@link ServerAnswer}); {@link VoiceApplications#NONE}
+     *                     for none
+     */
+    public B2bua(B2buaSettings settings, Scheduler scheduler, InstantSource clock, Location location,
+                 ExtensionDirectory directory, Function<String, Optional<SipSecret>> credentials,
+                 DigestAuthenticator authenticator, AuthFailureGuard guard, SecurityLog securityLog,
+                 RecordSink records, MediaEndpoints media, MusicOnHold moh, Codecs codecs,
+                 VoiceApplications applications) {
+        this(settings, scheduler, clock, location, directory, credentials, authenticator, guard, securityLog, records,
+                media, moh, codecs, applications, Optional.empty());
+    }
+
+    /** @param recording how calls are recorded by the extensions' policies ({@link RecordingHook}); empty: never */
+    public B2bua(B2buaSettings settings, Scheduler scheduler, InstantSource clock, Location location,
+                 ExtensionDirectory directory, Function<String, Optional<SipSecret>> credentials,
+                 DigestAuthenticator authenticator, AuthFailureGuard guard, SecurityLog securityLog,
+                 RecordSink records, MediaEndpoints media, MusicOnHold moh, Codecs codecs,
+                 VoiceApplications applications, Optional<CallRecordingFeature> recording) {
+        this.recording = Objects.requireNonNull(recording, "recording");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -121,12 +156,14 @@ public final class B2bua {
         this.moh = Objects.requireNonNull(moh, "moh");
         this.codecs = Objects.requireNonNull(codecs, "codecs");
         this.transcodable = new TranscodableCodecs(codecs);
+        this.voice = new VoiceServices(applications, location, directory);
         this.idPrefix = Long.toString(clock.millis(), 36);
     }
 
     /** Connects the stack that carries the calls (it is built with this B2BUA's dispatcher as its user). */
     public void bind(SipStack stack) {
-        this.context = new CallContext(stack, scheduler, clock, settings, table, records, media, moh, codecs);
+        this.context = new CallContext(stack, scheduler, clock, settings, table, records, media, moh, codecs, directory, voice,
+                recording);
     }
 
     /** The live calls, for the CLI and the REST API. */
@@ -181,10 +218,18 @@ public final class B2bua {
         String target = invite.sipUri().map(SipUri::userUnescaped).orElse(null);
         String id = idPrefix + "-" + sequence.incrementAndGet();
         Extension calleeExtension = target == null ? null : directory.find(target).orElse(null);
+        VoiceApplication app = null;
+        ServerAnswer.Kind kind = null;
         if (calleeExtension == null) {
-            refuse(tx, invite, id, identity, target == null ? "" : target, 404, "Not Found",
-                    Disposition.FAILED, HangupCause.UNALLOCATED_NUMBER, now);
-            return;
+            Optional<VoiceApplication> service = target == null ? Optional.empty()
+                    : voice.service(target, identity.voiceCaller(target));
+            if (service.isEmpty()) {
+                refuse(tx, invite, id, identity, target == null ? "" : target, 404, "Not Found",
+                        Disposition.FAILED, HangupCause.UNALLOCATED_NUMBER, now);
+                return;
+            }
+            app = service.get();
+            kind = ServerAnswer.Kind.SERVICE;
         }
         Optional<Long> minSe = SessionTimers.tooSmall(invite, settings);
         if (minSe.isPresent()) {
@@ -204,14 +249,20 @@ public final class B2bua {
             return;
         }
         // the phone that calls is never rung itself (calling one's own extension rings the other phones)
-        List<Binding> contacts = location.lookup(target, now).stream()
+        List<Binding> contacts = app != null ? List.of() : location.lookup(target, now).stream()
                 .filter(b -> !b.flow().remote().equals(tx.flow().remote())).toList();
-        if (contacts.isEmpty()) {
-            refuse(tx, invite, id, identity, target, 480, "Temporarily Unavailable", Disposition.FAILED,
-                    HangupCause.SUBSCRIBER_ABSENT, now);
-            return;
+        if (contacts.isEmpty() && app == null) {
+            Optional<VoiceApplication> voicemail = voice.unanswered(target, VoiceApplications.Unanswered.UNAVAILABLE,
+                    identity.voiceCaller(target));
+            if (voicemail.isEmpty()) {
+                refuse(tx, invite, id, identity, target, 480, "Temporarily Unavailable", Disposition.FAILED,
+                        HangupCause.SUBSCRIBER_ABSENT, now);
+                return;
+            }
+            app = voicemail.get();
+            kind = ServerAnswer.Kind.VOICEMAIL;
         }
-        if (calleeExtension.srtp() == SrtpPolicy.REQUIRED) {
+        if (app == null && calleeExtension.srtp() == SrtpPolicy.REQUIRED) {
             // SDES keys only go to phones on TLS: the others of a required extension are not rung
             contacts = contacts.stream().filter(b -> b.flow().transport().secure()).toList();
             if (contacts.isEmpty()) {
@@ -236,9 +287,21 @@ public final class B2bua {
             noPorts(tx, invite, id, identity, target, now, e);
             return;
         }
+        Flow calleeFlow = contacts.isEmpty() ? tx.flow() : contacts.getFirst().flow();
+        SrtpPolicy calleeSrtp = calleeExtension == null ? SrtpPolicy.DEFAULT : calleeExtension.srtp();
         MediaSession session = new MediaSession(media, callerMedia, settings.mediaHostFor().apply(tx.flow()),
-                calleeMedia, settings.mediaHostFor().apply(contacts.getFirst().flow()), clock.millis() & 0xffffffffL,
-                SrtpLeg.of(callerSrtp, callerNumber), callerSecure, SrtpLeg.of(calleeExtension.srtp(), target), transcodable);
+                calleeMedia, settings.mediaHostFor().apply(calleeFlow), clock.millis() & 0xffffffffL,
+                SrtpLeg.of(callerSrtp, callerNumber), callerSecure, SrtpLeg.of(calleeSrtp, target), transcodable);
+        if (app != null) {
+            Call call = new Call(id, ctx, new CallerLeg(id + "-a", tx, invite, settings.contactFor().apply(tx.flow())),
+                    identity, target, session);
+            holder[0] = call;
+            table.add(call, tx);
+            // voicemail that cannot answer leaves the caller the 480 it had; a service the refusal (488)
+            call.startAnswered(kind, app, identity.voiceCaller(target),
+                    kind == ServerAnswer.Kind.VOICEMAIL ? ForkVerdict.NOT_REGISTERED : null, now);
+            return;
+        }
         // an INVITE without SDP is a late offer (RFC 3261 §13.2.1): the contacts are invited without one
         SdpStep step = invite.bodyLength() == 0 ? new SdpStep.Forward(new byte[0]) : session.offer(Side.CALLER, invite.body());
         if (step instanceof SdpStep.Refuse refuse) {
@@ -329,9 +392,12 @@ public final class B2bua {
     /**
      * Ends every live call (BYE to answered legs, 503 and CANCEL to ringing ones) and waits up to
      * {@code grace} until the phones have answered the BYEs, so that nothing is cut off by the
-     * transports closing and every record is complete. Returns how many calls were ended.
+     * transports closing and every record is complete. The applications of calls the server
+     * answered are interrupted, and every application thread is awaited within the same grace.
+     * Returns how many calls were ended.
      */
     public int shutdown(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
         List<Call> calls = table.calls();
         CountDownLatch done = new CountDownLatch(calls.size());
         for (Call c : calls) {
@@ -348,6 +414,9 @@ public final class B2bua {
             if (!done.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("{} calls did not end within {}", done.getCount(), grace);
             }
+            // applications of ended calls may still save what a caller said (a voicemail)
+            int running = voice.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (running > 0) LOG.warn("{} voice applications did not end within {}", running, grace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

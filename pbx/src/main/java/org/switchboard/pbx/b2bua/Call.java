@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,9 @@ import org.switchboard.pbx.call.HangupCause;
 import org.switchboard.pbx.call.HangupSide;
 import org.switchboard.pbx.call.LegSnapshot;
 import org.switchboard.pbx.registrar.Binding;
+import org.switchboard.pbx.voice.VoiceApplication;
+import org.switchboard.pbx.voice.VoiceApplications;
+import org.switchboard.pbx.voice.VoiceCaller;
 import org.switchboard.sip.dialog.Dialog;
 import org.switchboard.sip.message.HeaderNames;
 import org.switchboard.sip.message.Headers;
@@ -25,6 +29,7 @@ import org.switchboard.sip.time.Scheduler;
 import org.switchboard.sip.transaction.ResponseListener;
 import org.switchboard.sip.transaction.ServerTransaction;
 import org.switchboard.sip.transaction.TransactionFailure;
+import org.switchboard.sip.transport.Flow;
 import org.switchboard.sip.transport.Transport;
 
 /**
@@ -32,7 +37,8 @@ import org.switchboard.sip.transport.Transport;
  * caller's INVITE rings every contact at once (forking); the first 2xx wins, the other forks
  * get CANCEL, and a fork answering too late is ACKed and sent BYE. The caller hears 180 (or
  * 183 with early media), then 200 with our anchored SDP; either side's BYE ends both legs.
- * When no contact answers the caller gets the {@link ForkVerdict}; the ring timeout gives 480.
+ * When no contact answers the caller gets the {@link ForkVerdict}; the ring timeout gives 480,
+ * unless voicemail takes the call: then the server answers the caller ({@link ServerAnswer}).
  *
  * <p>All methods run on {@link #executor}, the shard of the caller's Call-ID, which also
  * receives every fork's responses. Nothing here blocks.
@@ -64,6 +70,7 @@ final class Call {
     private final SessionTimers sessionTimers;
     private final Hold hold;
     private final Transcoding transcoding;
+    private final RecordingHook recording;
     private State state = State.RINGING;
     private CallRecord record;
     private Scheduler.Handle ringTimer = Scheduler.Handle.NONE;
@@ -72,6 +79,12 @@ final class Call {
     private boolean earlyMedia;
     private byte[] offerToCallee;
     private volatile CallSnapshot snapshot;
+    /** The server answered the caller itself ({@link ServerAnswer}); null while it did not. */
+    private ServerAnswer server;
+    /** The number the forks ring: the dialled one, then a transfer's. */
+    private String dialling;
+    /** The phones an application put the caller through to ({@link #transfer}); null before. */
+    private Transfer transfer;
 
     Call(String id, CallContext context, CallerLeg caller, CallerIdentity identity, String callee, MediaSession media) {
         this.id = id;
@@ -80,14 +93,22 @@ final class Call {
         this.caller = caller;
         this.identity = identity;
         this.callee = callee;
+        this.dialling = callee;
         this.media = media;
         this.relay = new DialogRelay(this);
         this.sessionTimers = new SessionTimers(this);
         this.hold = new Hold(this);
         this.transcoding = new Transcoding(this);
+        this.recording = new RecordingHook(this);
     }
 
     CallContext context() { return context; }
+
+    /**
+     * The extension number of {@code side}'s party: the authenticated caller, or the dialled
+     * extension (a transfer's number once the caller was put through).
+     */
+    String number(Side side) { return side == Side.CALLER ? identity.number() : dialling; }
 
     MediaSession media() { return media; }
 
@@ -101,6 +122,18 @@ final class Call {
 
     Transcoding transcoding() { return transcoding; }
 
+    /**
+     * An offer/answer exchange completed: the legs follow what was agreed (transcoded or relayed,
+     * {@link Transcoding}) and so does the recording ({@link RecordingHook}).
+     */
+    void mediaSettled() {
+        transcoding.sync();
+        recording.sync();
+    }
+
+    /** How the server answers the caller itself, or null when it did not. */
+    ServerAnswer server() { return server; }
+
     CallSnapshot snapshot() { return snapshot; }
 
     SipRequest callerInvite() { return caller.invite; }
@@ -108,14 +141,7 @@ final class Call {
     /** Starts ringing every contact with the anchored offer for {@code ringTimeout}; the record is written as started. */
     void start(List<Binding> contacts, byte[] offer, java.time.Duration ringTimeout, Instant now) {
         offerToCallee = offer;
-        int n = 0;
-        for (Binding b : contacts) {
-            String callId = context.stack().newCallIdBeside(caller.invite.callId());
-            CalleeFork fork = new CalleeFork(this, id + "-b" + (++n), b, callId, context.stack().newTag(),
-                    context.settings().contactFor().apply(b.flow()));
-            forks.add(fork);
-            context.table().addLeg(callId, fork.localTag, new CallTable.LegRef(this, Side.CALLEE, fork));
-        }
+        List<CalleeFork> added = addForks(contacts);
         context.table().addLeg(caller.invite.callId(), caller.localTag, new CallTable.LegRef(this, Side.CALLER, null));
         List<String> legs = new ArrayList<>();
         legs.add(caller.legId);
@@ -123,20 +149,55 @@ final class Call {
         record = CallRecord.started(id, identity.number(), identity.name(), callee, now, legs);
         context.records().started(record);
         caller.transaction.respond(Replies.to(caller.invite, null, 100, "Trying", context.settings().serverHeader()));
-        for (CalleeFork f : forks) {
-            f.offer = lateOffer() ? offer : media.offerBody(Side.CALLEE, f.secure());
+        ring(added, ringTimeout);
+        publish();
+    }
+
+    /**
+     * Starts a call the server answers at once ({@link ServerAnswer}): a service number, or an
+     * extension without a registered phone whose voicemail takes the call. When the caller's offer
+     * has no codec the server decodes, the caller gets {@code fallback} (the refusal when null).
+     */
+    void startAnswered(ServerAnswer.Kind kind, VoiceApplication app, VoiceCaller who, ForkVerdict fallback, Instant now) {
+        offerToCallee = caller.invite.body();
+        context.table().addLeg(caller.invite.callId(), caller.localTag, new CallTable.LegRef(this, Side.CALLER, null));
+        record = CallRecord.started(id, identity.number(), identity.name(), callee, now, List.of(caller.legId));
+        context.records().started(record);
+        SdpStep.Refuse refused = answerHere(kind, app, who);
+        if (refused == null) return;
+        endRinging(fallback != null ? fallback : new ForkVerdict(refused.status(), refused.reason(), Disposition.FAILED,
+                HangupCause.INCOMPATIBLE_DESTINATION), HangupSide.SYSTEM, fallback != null ? null : refused.warning());
+    }
+
+    /** A fork per contact, each with its own Call-ID and tag, found by the table from now on. */
+    private List<CalleeFork> addForks(List<Binding> contacts) {
+        List<CalleeFork> added = new ArrayList<>();
+        for (Binding b : contacts) {
+            String callId = context.stack().newCallIdBeside(caller.invite.callId());
+            CalleeFork fork = new CalleeFork(this, id + "-b" + (forks.size() + 1), b, callId, context.stack().newTag(),
+                    context.settings().contactFor().apply(b.flow()));
+            forks.add(fork);
+            added.add(fork);
+            context.table().addLeg(callId, fork.localTag, new CallTable.LegRef(this, Side.CALLEE, fork));
+        }
+        return added;
+    }
+
+    /** INVITEs every fork of {@code added} with its variant of the offer; they ring for {@code ringTimeout}. */
+    private void ring(List<CalleeFork> added, java.time.Duration ringTimeout) {
+        for (CalleeFork f : added) {
+            f.offer = lateOffer() ? offerToCallee : media.offerBody(Side.CALLEE, f.secure());
             sendInvite(f);
         }
         ringTimer = context.scheduler().schedule(ringTimeout,
                 () -> executor.execute(this::onRingTimeout));
-        publish();
     }
 
     private void sendInvite(CalleeFork fork) {
         B2buaSettings s = context.settings();
         Headers h = Headers.empty()
                 .with(HeaderNames.FROM, identity.from(s.domain(), fork.localTag))
-                .with(HeaderNames.TO, "<sip:" + callee + "@" + s.domain() + ">")
+                .with(HeaderNames.TO, "<sip:" + dialling + "@" + s.domain() + ">")
                 .with(HeaderNames.CALL_ID, fork.callId)
                 .with(HeaderNames.CSEQ, "1 INVITE")
                 .with(HeaderNames.CONTACT, "<" + fork.contact + ">")
@@ -183,13 +244,17 @@ final class Call {
                 return;
             }
         }
+        if (transferring()) {
+            publish();  // the transferred caller hears our ringback, not the phone's early media
+            return;
+        }
         if (state != State.RINGING || fork.ended()) return;
         if (r.bodyLength() > 0 && !earlyMedia && !lateOffer()) {
             media.signalling(Side.CALLEE, fork.secure());
             if (media.answer(Side.CALLEE, r.body()) instanceof SdpStep.Forward f) {
                 earlyMedia = true;
                 media.bridge();
-                transcoding.sync();
+                mediaSettled();
                 SipResponse early = Replies.withBody(callerResponse(183, "Session Progress"), f.body(), Replies.SDP);
                 caller.transaction.respond(early);
                 return;
@@ -208,7 +273,7 @@ final class Call {
             if (fork.ack != null) fork.dialog.sendAck(context.stack(), fork.ack);
             return;
         }
-        boolean late = state != State.RINGING || winner != null;
+        boolean late = state != State.RINGING && !(transferring() && transfer.rings(fork)) || winner != null;
         fork.state = CalleeFork.State.ANSWERED;
         Dialog d = Dialog.asUac(fork.transaction.request(), r, fork.contact).orElse(null);
         if (d == null) {
@@ -227,7 +292,8 @@ final class Call {
             fork.dialog.send(context.stack(), "BYE", Headers.empty(), new byte[0], "", IGNORE);
             return;
         }
-        answered(fork, r);
+        if (transferring()) transfer.answered(fork, r);
+        else answered(fork, r);
     }
 
     /** The caller's INVITE had no SDP (RFC 3261 §13.2.1): the callee offers in its 2xx, the caller answers in its ACK. */
@@ -246,16 +312,20 @@ final class Call {
             return;
         }
         byte[] answer = ((SdpStep.Forward) step).body();
-        winner = fork;
         state = State.ANSWERED;
-        ringTimer.cancel();
+        takeWinner(fork, r);
         media.bridge();
-        transcoding.sync();
-        for (CalleeFork other : forks) if (other != fork) other.cancel();
-        dialogs.put(Side.CALLEE, fork.dialog);
-        sessionTimers.calleeAnswered(r);
+        mediaSettled();
+        confirmCaller(answer);
+        publish();
+    }
 
-        SipResponse ok = Replies.withBody(callerResponse(200, "OK"), answer, Replies.SDP);
+    /**
+     * Our 200 with {@code sdp} to the caller's INVITE: the caller's dialog is confirmed, the 2xx
+     * re-sent until its ACK (RFC 3261 §13.3.1.4), the record answered, session timers started.
+     */
+    private void confirmCaller(byte[] sdp) {
+        SipResponse ok = Replies.withBody(callerResponse(200, "OK"), sdp, Replies.SDP);
         ok = sessionTimers.callerAnswerHeaders(ok);
         Dialog d = Dialog.asUas(caller.invite, ok, caller.contact, caller.flow.transport() == Transport.TLS).orElseThrow();
         caller.dialog = new LegDialog(Side.CALLER, caller.legId, d.confirm(ok, false), caller.flow.transport(),
@@ -266,26 +336,113 @@ final class Call {
         record = record.answered(context.clock().instant());
         context.records().changed(record);
         sessionTimers.start();
-        publish();
     }
+
+    // ---- the server answers (voicemail, service numbers) and transfers ------------------------
+
+    /**
+     * The server answers the caller itself for {@code app} ({@link ServerAnswer}): 200 with the
+     * server's SDP on the caller's INVITE (after a 180 or 183 too: the same transaction), every
+     * fork still ringing cancelled, early media stopped. Returns the refusal, and changes
+     * nothing, when the caller's offer has no codec the server decodes; null once answered.
+     */
+    private SdpStep.Refuse answerHere(ServerAnswer.Kind kind, VoiceApplication app, VoiceCaller who) {
+        boolean late = lateOffer();
+        SdpStep step = late ? media.offerAsServer(Side.CALLER) : media.answerAsServer(Side.CALLER, caller.invite.body());
+        if (step instanceof SdpStep.Refuse refuse) {
+            LOG.info("Call {}: cannot answer for {}: {} {}", id, kind, refuse.status(), refuse.warning());
+            return refuse;
+        }
+        state = State.ANSWERED;
+        ringTimer.cancel();
+        for (CalleeFork f : forks) if (!f.ended()) f.cancel();
+        transcoding.drop();
+        media.unbridge();
+        server = new ServerAnswer(this, kind, app, who);
+        confirmCaller(((SdpStep.Forward) step).body());
+        if (late) {
+            server.offered();
+        } else if (!server.start()) {
+            hangUp(HangupSide.SYSTEM, HangupCause.INCOMPATIBLE_DESTINATION);
+            return null;
+        }
+        publish();
+        return null;
+    }
+
+    /** Ringing ended unanswered ({@code why}): voicemail may take the call, else the caller hears {@code verdict}. */
+    private void endUnanswered(ForkVerdict verdict, VoiceApplications.Unanswered why, HangupSide side) {
+        if (state != State.RINGING) return;
+        VoiceCaller who = identity.voiceCaller(callee);
+        Optional<VoiceApplication> app = context.voice().unanswered(callee, why, who);
+        if (app.isEmpty() || answerHere(ServerAnswer.Kind.VOICEMAIL, app.get(), who) != null) endRinging(verdict, side);
+    }
+
+    /** An application put the caller through to {@code number} ({@link Transfer}). */
+    void transfer(String number) {
+        if (state != State.ANSWERED || server == null || transfer != null || server.connected()) return;
+        transfer = Transfer.start(this, number).orElse(null);
+        if (transfer != null) publish();
+    }
+
+    /** Whether the phones of a transfer ring now. */
+    private boolean transferring() { return transfer != null && transfer.ringing(); }
+
+    /**
+     * Rings {@code contacts} of {@code number} with {@code offer} as more forks of this call (a
+     * transfer's); they are added to the record's legs.
+     */
+    List<CalleeFork> ringAlso(String number, List<Binding> contacts, byte[] offer, java.time.Duration ringTimeout) {
+        dialling = number;
+        offerToCallee = offer;
+        List<CalleeFork> added = addForks(contacts);
+        List<String> legs = new ArrayList<>(record.legIds());
+        for (CalleeFork f : added) legs.add(f.legId);
+        record = record.withLegs(legs);
+        context.records().changed(record);
+        ring(added, ringTimeout);
+        return added;
+    }
+
+    /** {@code fork} answered first with {@code r}: the callee leg of the call, the other forks cancelled. */
+    void takeWinner(CalleeFork fork, SipResponse r) {
+        winner = fork;
+        ringTimer.cancel();
+        for (CalleeFork other : forks) if (other != fork) other.cancel();
+        dialogs.put(Side.CALLEE, fork.dialog);
+        sessionTimers.calleeAnswered(r);
+    }
+
+    /** Where the caller's INVITE came from. */
+    Flow callerFlow() { return caller.flow; }
 
     private void onForkFailed(CalleeFork fork, int status) {
         boolean wasEnded = fork.ended();
         fork.state = CalleeFork.State.ENDED;
         fork.finalStatus = status;
+        if (transferring() && transfer.rings(fork)) {
+            transfer.failed(status);
+            return;
+        }
         if (state != State.RINGING || wasEnded && status == 487) return;
         if (status >= 600) {
-            endRinging(ForkVerdict.of(List.of(status)), HangupSide.CALLEE);
+            ForkVerdict verdict = ForkVerdict.of(List.of(status));
+            endUnanswered(verdict, verdict.unanswered(), HangupSide.CALLEE);
             return;
         }
         for (CalleeFork f : forks) if (!f.ended()) return;
         List<Integer> statuses = new ArrayList<>();
         for (CalleeFork f : forks) statuses.add(f.finalStatus);
-        endRinging(ForkVerdict.of(statuses), HangupSide.CALLEE);
+        ForkVerdict verdict = ForkVerdict.of(statuses);
+        endUnanswered(verdict, verdict.unanswered(), HangupSide.CALLEE);
     }
 
     private void onRingTimeout() {
-        if (state == State.RINGING) endRinging(ForkVerdict.NO_ANSWER, HangupSide.SYSTEM);
+        if (transferring()) {
+            transfer.timedOut();
+        } else if (state == State.RINGING) {
+            endUnanswered(ForkVerdict.NO_ANSWER, VoiceApplications.Unanswered.NO_ANSWER, HangupSide.SYSTEM);
+        }
     }
 
     /** The caller's CANCEL (the stack has answered it 200). */
@@ -318,7 +475,11 @@ final class Call {
             winner.ack = winner.dialog.ack(1, body, Replies.SDP);
             winner.dialog.sendAck(context.stack(), winner.ack);
             if (step instanceof SdpStep.Refuse) hangUp(HangupSide.SYSTEM, HangupCause.INCOMPATIBLE_DESTINATION);
-            else transcoding.sync();
+            else mediaSettled();
+            return;
+        }
+        if (side == Side.CALLER && server != null && !server.connected()) {
+            server.onAck(ack);
             return;
         }
         relay.onAck(side, ack);
@@ -375,60 +536,33 @@ final class Call {
             }
             case ANSWERED -> {
                 state = State.ENDED;
-                ackCalleeIfLate(winner);
+                if (winner != null) ackCalleeIfLate(winner);
+                if (transferring()) transfer.cancel();
                 List<LegDialog> byes = new ArrayList<>();
                 for (Map.Entry<Side, LegDialog> e : dialogs.entrySet()) {
                     if (side == HangupSide.SYSTEM || e.getKey() != sideOf(side)) byes.add(e.getValue());
                 }
-                ResponseListener counted = countDown(byes.size(), done);
+                ResponseListener counted = Bye.countDown(byes.size(), done);
                 for (LegDialog d : byes) {
                     d.ackWait.stop();
-                    d.send(context.stack(), "BYE", reasonHeader(cause), new byte[0], "", counted);
+                    d.send(context.stack(), "BYE", Bye.reason(cause), new byte[0], "", counted);
                 }
-                finish(Disposition.ANSWERED, cause, side);
+                finish(server == null ? Disposition.ANSWERED : server.disposition(), cause, side);
             }
             case ENDED -> done.run();
         }
     }
 
-    /** A listener that runs {@code done} after {@code n} final answers or failures (at once when n is 0). */
-    private static ResponseListener countDown(int n, Runnable done) {
-        if (n == 0) {
-            done.run();
-            return IGNORE;
-        }
-        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(n);
-        return new ResponseListener() {
-            @Override
-            public void onResponse(SipResponse response) {
-                if (response.isFinal() && left.decrementAndGet() == 0) done.run();
-            }
-
-            @Override
-            public void onFailure(TransactionFailure failure) {
-                if (left.decrementAndGet() == 0) done.run();
-            }
-        };
-    }
-
     void onMediaTimeout(MediaTimeout timeout) {
         if (state == State.ANSWERED) {
+            // answered by the server, only the caller's leg carries media
+            if (dialogs.get(Side.CALLEE) == null && !timeout.legId().equals(media.endpoint(Side.CALLER).legId())) return;
             LOG.info("Call {}: no RTP on {}, ending the call", id, timeout);
             hangUp(HangupSide.SYSTEM, HangupCause.MEDIA_TIMEOUT);
         }
     }
 
     private static Side sideOf(HangupSide side) { return side == HangupSide.CALLER ? Side.CALLER : Side.CALLEE; }
-
-    /** RFC 3326: why the server ends a call itself. */
-    private static Headers reasonHeader(HangupCause cause) {
-        if (cause == HangupCause.NORMAL_CLEARING || cause.q850() == 0 && cause != HangupCause.MEDIA_TIMEOUT
-                && cause != HangupCause.SYSTEM_SHUTDOWN) {
-            return Headers.empty();
-        }
-        String text = cause.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        return Headers.empty().with(HeaderNames.REASON, "Q.850;cause=" + cause.q850() + ";text=\"" + text + "\"");
-    }
 
     private void finish(Disposition disposition, HangupCause cause, HangupSide side) {
         state = State.ENDED;
@@ -438,6 +572,8 @@ final class Call {
         for (LegDialog d : dialogs.values()) d.ackWait.stop();
         hold.end();
         transcoding.end();
+        recording.end();
+        if (server != null) server.end(cause == HangupCause.SYSTEM_SHUTDOWN);
         media.close();
         context.table().remove(this, caller.transaction);
         context.table().removeLeg(caller.invite.callId(), caller.localTag);
@@ -449,25 +585,20 @@ final class Call {
 
     /** Publishes the snapshot the CLI reads. */
     void publish() {
-        describeMedia();
+        media.describe();
         List<LegSnapshot> legs = new ArrayList<>();
         legs.add(new LegSnapshot(caller.legId, identity.number(), state == State.ANSWERED ? answered(Side.CALLER) : "RINGING",
                 caller.flow.transport().name(), caller.flow.remoteText(), media.port(Side.CALLER)));
+        if (server != null && !server.connected()) legs.add(server.snapshot(callee));
         for (CalleeFork f : forks) {
-            if (f.ended() || (winner != null && f != winner)) continue;
+            if (f.ended() || f.cancelWanted || (winner != null && f != winner)) continue;
             String s = f == winner ? answered(Side.CALLEE) : f.state == CalleeFork.State.PROCEEDING ? "RINGING" : "CALLING";
-            legs.add(new LegSnapshot(f.legId, callee, s, f.binding.flow().transport().name(),
+            String party = transfer != null && transfer.rings(f) ? dialling : callee;
+            legs.add(new LegSnapshot(f.legId, party, s, f.binding.flow().transport().name(),
                     f.binding.flow().remoteText(), media.port(Side.CALLEE)));
         }
         snapshot = new CallSnapshot(id, identity.number(), callee, state.name(), record.startedAt(),
                 record.answeredAt(), legs);
-    }
-
-    /** Tells each endpoint its side's voice format, for the jitter of {@code switchboard calls} (RFC 3550 A.8). */
-    private void describeMedia() {
-        for (Side side : Side.values()) {
-            media.audio(side).ifPresent(a -> media.endpoint(side).describe(a.voice().payloadType(), a.voice().clockRate()));
-        }
     }
 
     /** An answered leg's state: HOLDING when its phone holds the call, HELD when its party hears music. */

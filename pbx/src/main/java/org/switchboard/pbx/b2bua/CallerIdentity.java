@@ -1,6 +1,7 @@
 package org.switchboard.pbx.b2bua;
 
 import java.util.Locale;
+import org.switchboard.pbx.voice.VoiceCaller;
 import org.switchboard.sip.message.NameAddr;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipUri;
@@ -43,6 +44,15 @@ record CallerIdentity(String number, String name, boolean hidden) {
                 ? new NameAddr("\"Anonymous\"", ANONYMOUS_URI, org.switchboard.sip.message.Params.empty())
                 : NameAddr.of(name, SipUri.of("sip", number, domain, -1));
         return a.withTag(tag).toString();
+    }
+
+    /**
+     * The caller as a voice application sees it ({@code VoiceCaller}): number and name left empty
+     * when the caller asked for privacy (a mailbox then records an anonymous message); its
+     * authenticated extension is always there, for {@code *97}.
+     */
+    VoiceCaller voiceCaller(String dialled) {
+        return new VoiceCaller(hidden ? "" : number, hidden ? "" : name, number, dialled == null ? "" : dialled);
     }
 
     /** P-Asserted-Identity for the callee, or null when the caller is hidden. */

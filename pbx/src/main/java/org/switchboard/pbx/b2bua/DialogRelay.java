@@ -22,6 +22,7 @@ import org.switchboard.sip.transaction.TransactionFailure;
  * (RFC 3261 §14.2, RFC 3311 §5.2). A re-INVITE without SDP is relayed as
  * such: the other phone's offer comes back in its 2xx, the answer in the ACK (§13.2.1).
  * A 481 or 408 from the other leg means its dialog is gone: the call ends (RFC 5057 §5.1).
+ * A caller the server answered itself has no other leg: its offers and INFO go to {@link ServerAnswer}.
  */
 final class DialogRelay {
 
@@ -108,6 +109,10 @@ final class DialogRelay {
             tx.respond(call.sessionTimers().refreshAnswerHeaders(from, ok));
             return;
         }
+        if (call.dialog(from.other()) == null && call.server() != null) {
+            call.server().onOffer(tx, request, hasSdp);  // the server answered the caller: no one to pass it to
+            return;
+        }
         if (hasSdp) {
             SessionDescription offer = MediaSession.parse(request.body()).orElse(null);
             if (offer != null && call.hold().answersLocally(from, offer)) {
@@ -187,7 +192,7 @@ final class DialogRelay {
             }
             body = ((SdpStep.Forward) step).body();
             call.hold().passedOn();
-            call.transcoding().sync();
+            call.mediaSettled();
         }
         SipResponse ok = Replies.with(reply(x.tx, x.request, r.status(), r.reason()), HeaderNames.CONTACT,
                 "<" + contactOf(x.from) + ">");
@@ -224,7 +229,7 @@ final class DialogRelay {
         byte[] body = new byte[0];
         if (ack.bodyLength() > 0 && call.media().answer(side, ack.body()) instanceof SdpStep.Forward f) {
             body = f.body();
-            call.transcoding().sync();
+            call.mediaSettled();
         }
         to.sendAck(call.context().stack(), to.ack(x.outSeq, body, Replies.SDP));
     }
@@ -233,6 +238,10 @@ final class DialogRelay {
     private void forward(Side from, ServerTransaction tx, SipRequest request) {
         if (call.state() != Call.State.ANSWERED) {
             respond(tx, request, 481, "Call/Transaction Does Not Exist", Headers.empty());
+            return;
+        }
+        if (call.dialog(from.other()) == null && call.server() != null) {
+            call.server().onRequest(tx, request);  // INFO DTMF for the application the server answered with
             return;
         }
         Headers extra = Headers.empty();

@@ -3,6 +3,7 @@ package org.switchboard.pbx.b2bua;
 import java.util.List;
 import org.switchboard.pbx.call.Disposition;
 import org.switchboard.pbx.call.HangupCause;
+import org.switchboard.pbx.voice.VoiceApplications.Unanswered;
 
 /**
  * What the caller hears when no contact answered, chosen from the contacts' final responses
@@ -40,5 +41,14 @@ record ForkVerdict(int status, String reason, Disposition disposition, HangupCau
         boolean anyRang = statuses.stream().anyMatch(s -> s == 487 || s == 480 || s == 408);
         return anyRang ? NO_ANSWER : new ForkVerdict(480, "Temporarily Unavailable", Disposition.FAILED,
                 HangupCause.NORMAL_TEMPORARY_FAILURE);
+    }
+
+    /**
+     * Why the callee was not reached, for voicemail ({@code VoiceApplications#unanswered}) when
+     * every contact failed: busy for 486/600 everywhere or a decline (603), else unavailable
+     * (480, 408, 503, 488... from every phone). The ring timeout is {@link Unanswered#NO_ANSWER}.
+     */
+    Unanswered unanswered() {
+        return status == 486 || status == 603 ? Unanswered.BUSY : Unanswered.UNAVAILABLE;
     }
 }

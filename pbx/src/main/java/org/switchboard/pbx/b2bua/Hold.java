@@ -11,6 +11,8 @@ import org.switchboard.media.channel.AudioSource;
 import org.switchboard.media.channel.LegAudioConfig;
 import org.switchboard.media.channel.LegAudioListener;
 import org.switchboard.media.channel.MediaChannel;
+import org.switchboard.pbx.extension.Extension;
+import org.switchboard.pbx.moh.MusicOnHold;
 import org.switchboard.sip.sdp.MediaDescription;
 import org.switchboard.sip.sdp.SessionDescription;
 
@@ -34,9 +36,11 @@ import org.switchboard.sip.sdp.SessionDescription;
  *       answers. The other phone sees no re-INVITE.</li>
  *   <li><b>Music.</b> A party hears music while the other phone holds and it does not hold
  *       itself: its media endpoint switches from relaying to TERMINATED with the codec its leg
- *       negotiated and plays the default class of {@code pbx.moh}, looped, from the next packet
- *       (20 ms). What the holding phone may still send ({@code sendonly}) is dropped; what the
- *       held phone says goes nowhere.</li>
+ *       negotiated and plays, looped, from the next packet (20 ms), the music class of the
+ *       <em>holding</em> extension ({@code extension set N --moh CLASS}, as Asterisk plays the
+ *       holding channel's class), else the server's {@code moh.default-class}; a class with no
+ *       playable file plays the default instead, with a WARN line. What the holding phone may
+ *       still send ({@code sendonly}) is dropped; what the held phone says goes nowhere.</li>
  *   <li><b>Resume</b> switches the held party's endpoint back to RELAYED
  *       ({@link MediaChannel#relay()}, RTCP BYE for our music source) and bridges the legs
  *       again: both hear each other at once. On a call whose phones share no codec the leg goes
@@ -163,7 +167,7 @@ final class Hold {
             LOG.debug("Call {}: no music for {}: codec {} unknown here", call.id, side, call.media().audio(side).orElse(null));
             return;
         }
-        Optional<AudioSource> source = call.context().moh().play();
+        Optional<AudioSource> source = music(side.other());
         if (source.isEmpty()) {
             LOG.debug("Call {}: no music to play to {}: silence", call.id, side);
             return;
@@ -184,6 +188,20 @@ final class Hold {
             source.get().close();
             LOG.debug("Call {}: cannot play music to {}, silence: {}", call.id, side, e.toString());
         }
+    }
+
+    /** The music class of {@code holder}'s extension if it has one with music now, else the default class. */
+    private Optional<AudioSource> music(Side holder) {
+        MusicOnHold moh = call.context().moh();
+        String number = call.number(holder);
+        Optional<String> own = call.context().directory().find(number).flatMap(Extension::mohClass);
+        if (own.isEmpty()) return moh.play();
+        if (moh.find(own.get()).isEmpty()) {
+            LOG.warn("Music on hold: class '{}' of extension {} has no music file; playing the default class '{}'",
+                    own.get(), number, moh.defaultClass());
+            return moh.play();
+        }
+        return moh.play(own.get());
     }
 
     private Optional<LegAudioConfig> musicConfig(Side side) {

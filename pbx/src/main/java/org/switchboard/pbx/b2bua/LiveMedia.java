@@ -42,7 +42,9 @@ final class LiveMedia {
             List<LegSnapshot> legs = call.snapshot().legs();
             List<CompletableFuture<LegQuality>> perLeg = new ArrayList<>(legs.size());
             for (int i = 0; i < legs.size(); i++) {
-                MediaEndpoint endpoint = i == 0 ? call.caller() : legs.size() == 2 ? call.callee() : null;
+                // a leg without a port of its own (the server answering, LegSnapshot#rtpPort 0) has no figures
+                MediaEndpoint endpoint = i == 0 ? call.caller()
+                        : legs.size() == 2 && legs.get(i).rtpPort() > 0 ? call.callee() : null;
                 CompletableFuture<LegQuality> figures = endpoint == null ? null : ask(endpoint);
                 perLeg.add(figures);
                 if (figures != null) all.add(figures);

@@ -28,6 +28,7 @@ import org.switchboard.sip.sdp.Direction;
 import org.switchboard.sip.sdp.InlineKey;
 import org.switchboard.sip.sdp.MediaAnchor;
 import org.switchboard.sip.sdp.MediaDescription;
+import org.switchboard.sip.sdp.RtpFormat;
 import org.switchboard.sip.sdp.RtpProfile;
 import org.switchboard.sip.sdp.SdpOriginator;
 import org.switchboard.sip.sdp.SdpParseResult;
@@ -83,6 +84,8 @@ final class MediaSession {
     private final Map<Side, Map<Boolean, Pending>> pending = new EnumMap<>(Side.class);
     /** The answer that completed each side's last offer/answer exchange (plain RTP view). */
     private final Map<Side, SessionDescription> negotiated = new EnumMap<>(Side.class);
+    /** The SDP session id towards the caller; the callee's is the next ({@link #newCallee} takes a new one). */
+    private final long sessionId;
     private boolean bridged;
     /** Whether the last completed exchange needs the server to transcode ({@link Transcoding}). */
     private boolean transcoded;
@@ -96,6 +99,7 @@ final class MediaSession {
                  TranscodableCodecs codecs) {
         this.endpoints = endpoints;
         this.codecs = codecs;
+        this.sessionId = sessionId;
         endpoint.put(Side.CALLER, caller);
         endpoint.put(Side.CALLEE, callee);
         address.put(Side.CALLER, Connection.of(callerHost));
@@ -145,11 +149,20 @@ final class MediaSession {
         srtp.put(from, fromSrtp);
         learn(from, usable);
         applyKeys(from);
-        Side to = from.other();
+        return offerTo(from.other(), usable, anchored, fromSrtp.profile() != null && fromSrtp.profile().secure());
+    }
+
+    /**
+     * The offer {@code to} gets from the other side's {@code usable} description: widened
+     * ({@link CodecWidening}), anchored at our endpoint of {@code to}, with SRTP as {@link SrtpLeg}
+     * offers (one variant per signalling security while {@code to}'s is unknown).
+     *
+     * @param insist whether the other side insisted on {@code RTP/SAVP}
+     */
+    private SdpStep offerTo(Side to, SessionDescription usable, int anchored, boolean insist) {
         CodecWidening.Widened widened = CodecWidening.widen(usable, anchored,
                 codecs.additionsFor(usable.media().get(anchored)));
         SessionDescription rewritten = Anchoring.rewrite(widened.offer(), plan(to, widened.offer()));
-        boolean insist = fromSrtp.profile() != null && fromSrtp.profile().secure();
         Boolean toSecure = secure.get(to);
         Map<Boolean, Pending> variants = new LinkedHashMap<>();
         for (boolean overTls : toSecure == null ? new boolean[] {false, true} : new boolean[] {toSecure}) {
@@ -256,6 +269,154 @@ final class MediaSession {
         return new SdpStep.Forward(stamped.description().toBytes());
     }
 
+    // ---- the server answering a side itself (ServerAnswer) -------------------------------------
+
+    /**
+     * Answers {@code from}'s offer with the server's own media: the offerer's most preferred codec
+     * the server decodes (RFC 3264 §6.1), or the one of an early answer {@code from} already saw
+     * when the server decodes it (RFC 6337 §3.1: the final answer repeats it), telephone-event when
+     * offered, SRTP as {@link SrtpLeg} answers, the other streams refused with port 0, at our
+     * endpoint of {@code from} ({@link #answerLocally}). 488 when nothing decodes.
+     */
+    SdpStep answerAsServer(Side from, byte[] body) {
+        SessionDescription offer = parse(body).orElse(null);
+        if (offer == null) return new SdpStep.Refuse(400, "Bad Session Description", null);
+        int i = anchoredIndex(offer);
+        if (i < 0) return new SdpStep.Refuse(488, "Not Acceptable Here", "304 switchboard \"No usable audio stream\"");
+        MediaDescription m = offer.media().get(i);
+        Optional<NegotiatedAudio> early = audio(from).filter(a -> a.offeredIn(m) && codecs.decodes(a.voice()));
+        Optional<NegotiatedAudio> chosen = early.isPresent() ? early : NegotiatedAudio.choose(m, codecs);
+        if (chosen.isEmpty()) {
+            return new SdpStep.Refuse(488, "Not Acceptable Here",
+                    "305 switchboard \"Incompatible media format: the server decodes none of " + m.formats() + "\"");
+        }
+        return answerLocally(from, offer, chosen.get());
+    }
+
+    /**
+     * The server's own offer to {@code to}, whose INVITE had none (RFC 3261 §13.2.1): every codec
+     * the server speaks and telephone-event 101, at our endpoint of {@code to}, with SRTP as
+     * {@link SrtpLeg} offers. {@link #takeAnswerAsServer} takes the answer.
+     */
+    SdpStep offerAsServer(Side to) {
+        List<String> formats = new ArrayList<>();
+        List<Attribute> attributes = new ArrayList<>();
+        for (RtpFormat f : codecs.offerable()) {
+            formats.add(Integer.toString(f.payloadType()));
+            attributes.add(Attribute.of("rtpmap", f.payloadType() + " " + f.encodingName() + "/" + f.clockRate()
+                    + (f.channels() > 1 ? "/" + f.channels() : "")));
+        }
+        formats.add("101");
+        attributes.add(Attribute.of("rtpmap", "101 telephone-event/8000"));
+        attributes.add(Attribute.of("fmtp", "101 0-16"));
+        attributes.add(Direction.SENDRECV.attribute());
+        MediaDescription m = MediaDescription.of("audio", endpoint.get(to).ports().rtp(), "RTP/AVP", formats)
+                .withAttributes(attributes);
+        SessionDescription sdp = SessionDescription.of(originator.get(to).origin(), address.get(to), List.of(m));
+        sdp = Anchoring.rewrite(sdp, plan(to, sdp));
+        SrtpLeg.Offer o = srtp.get(to).offer(sdp.media().getFirst(), isSecure(to), false, RANDOM);
+        Pending p = new Pending(originator.get(to).stamp(sdp.withMedia(0, o.media())), o.leg(), Set.of(), sdp);
+        pending.put(to, Map.of(isSecure(to), p));
+        adopt(to, p);
+        return new SdpStep.Forward(p.stamped().description().toBytes());
+    }
+
+    /** {@code from}'s answer (in its ACK) to {@link #offerAsServer}: matched, keyed, learnt; 488 when unusable. */
+    SdpStep takeAnswerAsServer(Side from, byte[] body) {
+        Map<Boolean, Pending> variants = pending.remove(from);
+        Pending ours = variants == null ? null : variants.values().iterator().next();
+        SessionDescription answer = parse(body).orElse(null);
+        if (ours == null || answer == null) return new SdpStep.Refuse(400, "Bad Session Description", null);
+        SessionDescription offered = ours.stamped().description();
+        if (!(AnswerMatcher.match(offered, answer) instanceof AnswerMatch.Accepted accepted)) {
+            return new SdpStep.Refuse(488, "Not Acceptable Here", "304 switchboard \"Answer does not match the offer\"");
+        }
+        SessionDescription matched = accepted.answer();
+        int anchored = anchoredIndex(matched);
+        if (anchored < 0) return new SdpStep.Refuse(488, "Not Acceptable Here", "304 switchboard \"No usable audio stream\"");
+        SrtpLeg.Decision d = ours.srtp().takeAnswer(matched.media().get(anchored), isSecure(from));
+        if (d instanceof SrtpLeg.Decision.Refused r) return new SdpStep.Refuse(488, "Not Acceptable Here", r.warning());
+        matched = plain(matched, anchored);
+        if (NegotiatedAudio.of(matched).filter(a -> codecs.decodes(a.voice())).isEmpty()) {
+            return new SdpStep.Refuse(488, "Not Acceptable Here", "305 switchboard \"No codec the server decodes\"");
+        }
+        srtp.put(from, ((SrtpLeg.Decision.Agreed) d).leg());
+        learn(from, matched);
+        applyKeys(from);
+        negotiated.put(from, matched);
+        return new SdpStep.Forward(new byte[0]);
+    }
+
+    /**
+     * {@code from}'s answer to a re-offer of our last description (its re-INVITE had no SDP): only
+     * its new address is taken; the audio and keys stay as they were.
+     */
+    void learnAnswer(Side from, byte[] body) {
+        SessionDescription answer = parse(body).orElse(null);
+        if (answer == null) return;
+        int anchored = anchoredIndex(answer);
+        if (anchored >= 0) learn(from, plain(answer, anchored));
+    }
+
+    /** Stops relaying between the sides (the server answered the caller; no callee listens). */
+    void unbridge() {
+        endpoints.unbridge(endpoint.get(Side.CALLER));
+        bridged = false;
+    }
+
+    /**
+     * A new callee for the same call (a transfer): its SRTP policy, the address our SDP gives its
+     * phones, and a new SDP session towards it (RFC 4566 §5.2); what the old one negotiated is
+     * forgotten.
+     */
+    void newCallee(SrtpLeg calleeSrtp, String host) {
+        Side side = Side.CALLEE;
+        srtp.put(side, calleeSrtp);
+        secure.remove(side);
+        pending.remove(side);
+        negotiated.remove(side);
+        lastFrom.remove(side);
+        lastSent.remove(side);
+        address.put(side, Connection.of(host));
+        originator.put(side, SdpOriginator.create(sessionId + 2, 1, address.get(side)));
+    }
+
+    /**
+     * The offer to a transfer's callee: the caller's last description with only the audio the
+     * server answered it with (its codec and telephone-event, same payload types, so the caller's
+     * endpoint relays again without a re-INVITE to the caller), widened with the codecs the server
+     * transcodes to. Empty before the caller's audio is known.
+     */
+    Optional<byte[]> offerForTransfer() {
+        SessionDescription from = lastFrom.get(Side.CALLER);
+        NegotiatedAudio inUse = audio(Side.CALLER).orElse(null);
+        int i = from == null ? -1 : anchoredIndex(from);
+        if (inUse == null || i < 0) return Optional.empty();
+        MediaDescription m = from.media().get(i);
+        if (!inUse.offeredIn(m)) return Optional.empty();
+        SessionDescription usable = from.withMedia(i, m.withOnlyFormats(inUse.payloadTypes(m)));
+        SrtpLeg callerSrtp = srtp.get(Side.CALLER);
+        boolean insist = callerSrtp.profile() != null && callerSrtp.profile().secure();
+        return offerTo(Side.CALLEE, usable, i, insist) instanceof SdpStep.Forward f ? Optional.of(f.body()) : Optional.empty();
+    }
+
+    /**
+     * A transfer's callee answered {@link #offerForTransfer}: as {@link #answer}, except that the
+     * caller, who sees no re-INVITE, keeps what it agreed with the server (its description, SDP
+     * version and audio). {@link #transcoded()} says whether the two legs can be relayed.
+     */
+    SdpStep answerForTransfer(byte[] body) {
+        Side to = Side.CALLER;
+        SdpOriginator keptOrigin = originator.get(to);
+        SessionDescription keptSent = lastSent.get(to);
+        SessionDescription keptAudio = negotiated.get(to);
+        SdpStep step = answer(Side.CALLEE, body);
+        originator.put(to, keptOrigin);
+        lastSent.put(to, keptSent);
+        negotiated.put(to, keptAudio);
+        return step;
+    }
+
     /**
      * Whether the phones' last completed exchange left them without a common codec, so the server
      * decodes each leg in its own codec ({@link Transcoding}); false before the first answer.
@@ -280,6 +441,13 @@ final class MediaSession {
     byte[] lastSent(Side side) {
         SessionDescription d = lastSent.get(side);
         return d == null ? new byte[0] : d.toBytes();
+    }
+
+    /** Tells each endpoint its side's voice format, for the jitter of {@code switchboard calls} (RFC 3550 A.8). */
+    void describe() {
+        for (Side side : Side.values()) {
+            audio(side).ifPresent(a -> endpoint.get(side).describe(a.voice().payloadType(), a.voice().clockRate()));
+        }
     }
 
     /** Whether {@code side}'s stream is SRTP, for the live call view and tests. */

@@ -37,6 +37,22 @@ record NegotiatedAudio(RtpFormat voice, RtpFormat telephoneEvent) {
     }
 
     /**
+     * The audio the server answers an offer with when it speaks on the leg itself
+     * ({@link ServerAnswer}): the offerer's most preferred voice format that {@code codecs}
+     * decodes (RFC 3264 §6.1: the answer keeps the offer's order), and telephone-event when offered
+     * (RFC 4733 §7.1.1), at the voice's clock rate when there is one; empty when nothing decodes.
+     */
+    static Optional<NegotiatedAudio> choose(MediaDescription offer, TranscodableCodecs codecs) {
+        RtpFormat voice = codecs.firstDecodable(offer).orElse(null);
+        if (voice == null) return Optional.empty();
+        List<RtpFormat> events = offer.rtpFormats().stream().filter(RtpFormat::isTelephoneEvent)
+                .filter(f -> f.payloadType() != voice.payloadType()).toList();
+        RtpFormat event = events.stream().filter(f -> f.clockRate() == voice.clockRate()).findFirst()
+                .or(() -> events.stream().findFirst()).orElse(null);
+        return Optional.of(new NegotiatedAudio(voice, event));
+    }
+
+    /**
      * Whether a new offer still carries this audio under the same payload types, so that an
      * answer keeping it changes nothing for the other leg's relay.
      */

@@ -41,6 +41,22 @@ record TranscodableCodecs(Codecs codecs) {
         return out;
     }
 
+    /**
+     * Every codec the server speaks and offers to phones, best first, numbered for one offer of
+     * the server's own (a caller whose INVITE had no SDP, {@link ServerAnswer}): the static payload
+     * type (RFC 3551) or the next free dynamic one from 96, so no two share a number.
+     */
+    List<RtpFormat> offerable() {
+        List<RtpFormat> out = new ArrayList<>();
+        int dynamic = 96;
+        for (AudioCodec c : codecs.list()) {
+            if (!CodecFilter.DEFAULT.supports(codecOf(c))) continue;
+            int pt = c.staticPayloadType() >= 0 ? c.staticPayloadType() : dynamic++;
+            out.add(new RtpFormat(pt, c.encodingName(), c.clockRate(), c.sdpChannels(), null));
+        }
+        return out;
+    }
+
     /** The offerer's most preferred voice format that the server decodes (RFC 3264 §5.1), if any. */
     Optional<RtpFormat> firstDecodable(MediaDescription m) {
         return m.rtpFormats().stream().filter(this::decodes).findFirst();

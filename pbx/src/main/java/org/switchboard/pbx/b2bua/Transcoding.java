@@ -74,6 +74,15 @@ final class Transcoding {
     /** Whether the server transcodes the call's audio now (both legs terminated and connected). */
     boolean active() { return legs.size() == Side.values().length; }
 
+    /**
+     * The server answers the caller itself ({@link ServerAnswer}): the legs this path terminated
+     * (early media in two codecs) go back to relaying, unbridged; the caller's is terminated anew.
+     */
+    void drop() {
+        for (Leg leg : legs.values()) leg.channel.relay();
+        legs.clear();
+    }
+
     /** The call ended: the channels die with the endpoints, which the call closes. */
     void end() {
         legs.clear();

@@ -14,7 +14,12 @@ public enum Disposition {
     /** The call could not be set up: unknown number, not registered, no common codec, errors. */
     FAILED("FAILED"),
     /** The caller hung up before an answer (CANCEL). */
-    CANCELLED("CANCELLED");
+    CANCELLED("CANCELLED"),
+    /**
+     * The server answered instead of the callee: voicemail took the call (the callee did not
+     * answer, was busy or had no phone registered). Billable seconds run from the server's answer.
+     */
+    VOICEMAIL("VOICEMAIL");
 
     private final String label;
 

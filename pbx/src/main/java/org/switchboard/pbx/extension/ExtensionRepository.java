@@ -21,8 +21,9 @@ public interface ExtensionRepository {
     boolean remove(String number);
 
     /**
-     * Writes the settings of an existing extension (name, ring timeout, SRTP policy) from {@code extension},
-     * leaving its secret and creation time as stored; false when there is no such extension.
+     * Writes the settings of an existing extension (name, ring timeout, SRTP policy, language,
+     * music class, recording policy) from {@code extension}, leaving its secret and creation time
+     * as stored; false when there is no such extension.
      */
     boolean updateSettings(Extension extension);
 

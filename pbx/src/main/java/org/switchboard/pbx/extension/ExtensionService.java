@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The administrator's operations on extensions, shared by the REST API and the CLI: it checks
- * the input ({@link ExtensionNumber#RULE}, {@link SipSecret#of}, {@link RingTimeout#RULE}),
+ * the input ({@link ExtensionNumber#RULE}, {@link SipSecret#of}, {@link RingTimeout#RULE},
+ * {@link ExtensionLanguage#RULE}, {@link MohClass#RULE}),
  * generates strong passwords, persists through {@link ExtensionRepository} and tells listeners
  * which number changed so the registrar can drop cached credentials and bindings and the call
  * routing can re-read the extension (new calls see a changed ring timeout at once).
@@ -35,7 +36,8 @@ public final class ExtensionService {
     public static final int MAX_NAME_LENGTH = 64;
     public static final String NAME_RULE =
             "a name is 1 to " + MAX_NAME_LENGTH + " characters without control characters";
-    public static final String NOTHING_TO_CHANGE = "nothing to change: give a new name, ring timeout or srtp policy";
+    public static final String NOTHING_TO_CHANGE = "nothing to change: give a new name, ring timeout, srtp policy,"
+            + " language, music on hold class or recording policy";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionService.class);
 
@@ -103,15 +105,27 @@ public final class ExtensionService {
      * a ring timeout it rings for the server's default time.
      */
     public Outcome<Saved> add(String number, String name, Optional<String> password, Optional<Duration> ringTimeout) {
+        return add(number, name, password, ringTimeout.map(ExtensionChange.NONE::withRingTimeout).orElse(ExtensionChange.NONE));
+    }
+
+    /**
+     * Adds an extension with the settings of {@code settings} over the defaults (ring timeout,
+     * SRTP, language, music class, recording); without a password a strong one is generated and
+     * returned once.
+     *
+     * @param settings what differs from the defaults; its name must be empty (the name is {@code name})
+     * @throws IllegalArgumentException when {@code settings} carries a name
+     */
+    public Outcome<Saved> add(String number, String name, Optional<String> password, ExtensionChange settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.name().isPresent()) throw new IllegalArgumentException("the name of a new extension is its own argument");
         if (!ExtensionNumber.isValid(number)) return new Outcome.Invalid<>(invalidNumber(number));
-        Optional<String> nameProblem = nameProblem(name);
-        if (nameProblem.isPresent()) return new Outcome.Invalid<>(nameProblem.get());
-        Optional<String> ringProblem = ringTimeout.flatMap(RingTimeout::problem);
-        if (ringProblem.isPresent()) return new Outcome.Invalid<>(ringProblem.get());
+        Optional<String> problem = nameProblem(name).or(() -> settingsProblem(settings));
+        if (problem.isPresent()) return new Outcome.Invalid<>(problem.get());
         Secret secret = secret(password);
         if (secret.problem != null) return new Outcome.Invalid<>(secret.problem);
-        Extension extension = new Extension(number, name.strip(), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS),
-                ringTimeout);
+        Extension extension = apply(new Extension(number, name.strip(),
+                Instant.now(clock).truncatedTo(ChronoUnit.SECONDS)), settings);
         if (!repository.add(extension, secret.value)) return new Outcome.Duplicate<>(number);
         LOG.info("Extension {} added", number);
         notifyListeners(number);
@@ -145,23 +159,19 @@ public final class ExtensionService {
     }
 
     /**
-     * Changes the settings of an extension (name, ring timeout, SRTP policy) and returns it as stored; its
-     * secret and bindings stay. Listeners hear of it, so calls that start afterwards see it.
+     * Changes the settings of an extension (name, ring timeout, SRTP policy, language, music
+     * class, recording policy) and returns it as stored; its secret and bindings stay. Listeners
+     * hear of it, so calls that start afterwards (and holds that start afterwards) see it.
      */
     public Outcome<Extension> update(String number, ExtensionChange change) {
         Objects.requireNonNull(change, "change");
         if (!ExtensionNumber.isValid(number)) return new Outcome.Invalid<>(invalidNumber(number));
         if (change.isEmpty()) return new Outcome.Invalid<>(NOTHING_TO_CHANGE);
-        Optional<String> nameProblem = change.name().flatMap(ExtensionService::nameProblem);
-        if (nameProblem.isPresent()) return new Outcome.Invalid<>(nameProblem.get());
-        Optional<String> ringProblem = change.ringTimeout().flatMap(r -> r.flatMap(RingTimeout::problem));
-        if (ringProblem.isPresent()) return new Outcome.Invalid<>(ringProblem.get());
+        Optional<String> problem = change.name().flatMap(ExtensionService::nameProblem).or(() -> settingsProblem(change));
+        if (problem.isPresent()) return new Outcome.Invalid<>(problem.get());
         Optional<Extension> current = repository.find(number);
         if (current.isEmpty()) return new Outcome.NotFound<>(number);
-        Extension updated = current.get();
-        if (change.name().isPresent()) updated = updated.withName(change.name().get().strip());
-        if (change.ringTimeout().isPresent()) updated = updated.withRingTimeout(change.ringTimeout().get());
-        if (change.srtp().isPresent()) updated = updated.withSrtp(change.srtp().get());
+        Extension updated = apply(current.get(), change);
         if (!repository.updateSettings(updated)) return new Outcome.NotFound<>(number);
         LOG.info("Extension {} settings changed", number);
         notifyListeners(number);
@@ -209,6 +219,30 @@ public final class ExtensionService {
 
     private static String invalidNumber(String number) {
         return "'" + (number == null ? "" : printable(number)) + "' is not a valid extension number: " + ExtensionNumber.RULE;
+    }
+
+    /** The first rule the settings of {@code change} (all but the name) break, with the value given. */
+    private static Optional<String> settingsProblem(ExtensionChange change) {
+        Optional<String> ring = change.ringTimeout().flatMap(r -> r.flatMap(RingTimeout::problem));
+        if (ring.isPresent()) return ring;
+        Optional<String> language = change.language().flatMap(l -> l)
+                .filter(tag -> ExtensionLanguage.parse(tag).isEmpty()).map(tag -> ExtensionLanguage.RULE + ", got '"
+                        + printable(tag) + "'");
+        if (language.isPresent()) return language;
+        return change.mohClass().flatMap(m -> m).filter(c -> !MohClass.isValid(c.strip()))
+                .map(c -> MohClass.RULE + ", got '" + printable(c) + "'");
+    }
+
+    /** {@code extension} with the changes of {@code change}, which {@link #settingsProblem} found valid. */
+    private static Extension apply(Extension extension, ExtensionChange change) {
+        Extension e = extension;
+        if (change.name().isPresent()) e = e.withName(change.name().get().strip());
+        if (change.ringTimeout().isPresent()) e = e.withRingTimeout(change.ringTimeout().get());
+        if (change.srtp().isPresent()) e = e.withSrtp(change.srtp().get());
+        if (change.language().isPresent()) e = e.withLanguage(change.language().get().flatMap(ExtensionLanguage::parse));
+        if (change.mohClass().isPresent()) e = e.withMohClass(change.mohClass().get().map(String::strip));
+        if (change.recording().isPresent()) e = e.withRecording(change.recording().get());
+        return e;
     }
 
     private static Optional<String> nameProblem(String name) {

@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * are read once. Thread-safe. It names and opens recordings; decoding is the media pipeline's.
  */
 public final class PromptLibrary {
+    /** The folder of the administrator's own recordings inside the data directory: {@code DATA/prompts/LANG/KEY.wav}. */
+    public static final String FOLDER = "prompts";
+
 
     private static final Logger LOG = LoggerFactory.getLogger(PromptLibrary.class);
     static final String BUNDLED_ROOT = "/org/switchboard/pbx/prompt/";

@@ -64,7 +64,7 @@ public final class VoicemailAdmin {
     private Outcome<MailboxView> view(Outcome<Mailbox> outcome) {
         return switch (outcome) {
             case Outcome.Done<Mailbox> done -> new Outcome.Done<>(new MailboxView(done.value(),
-                    done.value().languageOr(mailboxes.defaultLanguage()), messages.counts(done.value().number())));
+                    mailboxes.languageOf(done.value()), messages.counts(done.value().number())));
             case Outcome.Invalid<Mailbox> invalid -> new Outcome.Invalid<>(invalid.detail());
             case Outcome.NotFound<Mailbox> notFound -> new Outcome.NotFound<>(notFound.number());
         };

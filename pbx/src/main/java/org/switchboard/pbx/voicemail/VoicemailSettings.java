@@ -2,6 +2,8 @@ package org.switchboard.pbx.voicemail;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import org.switchboard.pbx.extension.ExtensionNumber;
 import org.switchboard.pbx.voicemail.delivery.RetryPolicy;
 import org.switchboard.pbx.voicemail.mailbox.MailboxLanguage;
 import org.switchboard.pbx.voicemail.message.MessageLimits;
@@ -17,12 +19,21 @@ import org.switchboard.pbx.voicemail.message.MessageLimits;
  * @param language          prompts and mails of mailboxes without their own ({@code language}, en)
  * @param emailRetry        retries of failed mails ({@code email-retry-first}, {@code email-retry-max},
  *                          {@code email-give-up}: 1 min, 6 h, 48 h)
+ * @param operator          where a caller who presses 0 while leaving a message is put through
+ *                          ({@code operator}, an extension number; absent: 0 does nothing)
  */
 public record VoicemailSettings(Duration maxMessageLength, Duration minMessageLength, Duration silenceEnd,
                                 int silenceThreshold, int maxMessages, MailboxLanguage language,
-                                RetryPolicy emailRetry) {
+                                RetryPolicy emailRetry, Optional<String> operator) {
     public static final VoicemailSettings DEFAULT = new VoicemailSettings(Duration.ofSeconds(180), Duration.ofSeconds(1),
             Duration.ofSeconds(10), -45, 100, MailboxLanguage.EN, RetryPolicy.DEFAULT);
+
+    /** Settings without an operator: {@code 0} in voicemail does nothing. */
+    public VoicemailSettings(Duration maxMessageLength, Duration minMessageLength, Duration silenceEnd,
+                             int silenceThreshold, int maxMessages, MailboxLanguage language, RetryPolicy emailRetry) {
+        this(maxMessageLength, minMessageLength, silenceEnd, silenceThreshold, maxMessages, language, emailRetry,
+                Optional.empty());
+    }
 
     public VoicemailSettings {
         Objects.requireNonNull(maxMessageLength, "maxMessageLength");
@@ -30,6 +41,10 @@ public record VoicemailSettings(Duration maxMessageLength, Duration minMessageLe
         Objects.requireNonNull(silenceEnd, "silenceEnd");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(emailRetry, "emailRetry");
+        Objects.requireNonNull(operator, "operator");
+        operator.filter(n -> !ExtensionNumber.isValid(n)).ifPresent(n -> {
+            throw new IllegalArgumentException("operator must be an extension number: " + ExtensionNumber.RULE);
+        });
         if (!maxMessageLength.isPositive()) throw new IllegalArgumentException("max-message-length must be positive");
         if (minMessageLength.isNegative() || minMessageLength.compareTo(maxMessageLength) >= 0) {
             throw new IllegalArgumentException("min-message-length must be shorter than max-message-length");

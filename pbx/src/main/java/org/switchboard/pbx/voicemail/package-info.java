@@ -9,8 +9,9 @@
  *   <li>{@code file}: the write-fsync-rename discipline and the WAV header reader they share.</li>
  * </ul>
  * {@link org.switchboard.pbx.voicemail.VoicemailSettings} are the limits from the configuration;
- * {@link org.switchboard.pbx.voicemail.VoicemailAdmin} is what the REST API and the CLI see. The
- * call flow (playing greetings, recording callers, the owner's menus) is a later step built on
- * {@code GreetingSelector}, {@code GreetingStore}, {@code MessageStore} and {@code MailboxService}.
+ * {@link org.switchboard.pbx.voicemail.VoicemailAdmin} is what the REST API and the CLI see. Calls
+ * reach voicemail through {@code call.VoicemailApplications}: {@code deposit} (a caller leaves a
+ * message) and {@code menu} (the owner's {@code *97}/{@code *98} menus), applications written on
+ * {@code org.switchboard.pbx.voice.Conversation}.
  */
 package org.switchboard.pbx.voicemail;

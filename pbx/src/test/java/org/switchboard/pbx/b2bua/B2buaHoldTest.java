@@ -2,33 +2,56 @@ package org.switchboard.pbx.b2bua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.media.channel.AudioSource;
 import org.switchboard.media.channel.LegAudioConfig;
+import org.switchboard.media.wav.WavWriter;
 import org.switchboard.pbx.call.CallRecord;
 import org.switchboard.pbx.call.HangupSide;
 import org.switchboard.pbx.call.LegSnapshot;
+import org.switchboard.pbx.moh.MusicOnHold;
 import org.switchboard.sip.message.HeaderNames;
 import org.switchboard.sip.message.SipRequest;
 import org.switchboard.sip.message.SipResponse;
 
 /**
  * Hold and music on hold through the B2BUA ({@link Hold}): the holding phone is answered by the
- * server, the other party's leg is terminated and plays the bundled music, resume relays again.
+ * server, the other party's leg is terminated and plays the bundled music (or the holding
+ * extension's own class), resume relays again.
  */
 class B2buaHoldTest {
     static final InetSocketAddress ALICE = new InetSocketAddress("192.0.2.10", 5070);
     static final InetSocketAddress BOB = new InetSocketAddress("192.0.2.20", 5080);
 
-    final B2buaRig rig = new B2buaRig(Duration.ofSeconds(1800));
+    @TempDir Path data;
+    B2buaRig rig = rig(MusicOnHold.bundled());
     final Phones.Caller alice = new Phones.Caller(ALICE);
     Phones.Callee bob;
 
-    B2buaHoldTest() {
+    /** A rig whose held parties hear {@code moh}, with Bob (102) registered. */
+    static B2buaRig rig(MusicOnHold moh) {
+        B2buaRig rig = new B2buaRig(Duration.ofSeconds(1800), moh);
         rig.register("102", "sip:102@192.0.2.20:5080", BOB);
+        return rig;
+    }
+
+    /** A class folder {@code DATA/moh/CLASS/} with one second of 8 kHz mono whose every sample is {@code value}. */
+    void musicClass(String name, short value) throws IOException {
+        Path folder = Files.createDirectories(data.resolve(MusicOnHold.FOLDER).resolve(name));
+        short[] pcm = new short[8000];
+        Arrays.fill(pcm, value);
+        try (WavWriter w = WavWriter.create(folder.resolve("only-track.wav"), 8000, 1)) {
+            w.write(pcm, 0, pcm.length);
+            w.commit();
+        }
     }
 
     /** Alice calls Bob with {@code aliceSdp}, Bob answers with {@code bobSdp}, Alice ACKs. */
@@ -107,6 +130,41 @@ class B2buaHoldTest {
         assertThat(aliceLeg().suspended).as("no media timeout while held").isTrue();
         assertThat(bobLeg().suspended).isTrue();
         assertThat(legState("-a")).isEqualTo("HOLDING");
+        assertThat(legState("-b1")).isEqualTo("HELD");
+    }
+
+    @Test
+    void theHeldPartyHearsTheHoldingExtensionsClassAndTheOtherWayTheDefault() throws IOException {
+        musicClass("jazz", (short) 1234);
+        rig = rig(MusicOnHold.of(data.resolve(MusicOnHold.FOLDER), MusicOnHold.DEFAULT_CLASS));
+        call();
+        rig.mohClass("101", "jazz");
+
+        aliceOffers(Phones.sdp("192.0.2.10", 4000, "sendonly"));
+        AudioSource jazz = bobLeg().terminated().orElseThrow().playing().orElseThrow();
+        short[] heard = new short[1600];
+        assertThat(jazz.read(heard, 0, heard.length)).isEqualTo(heard.length);
+        assertThat(heard).as("Bob hears the file of Alice's class 'jazz', set during the call").containsOnly((short) 1234);
+
+        aliceOffers(Phones.sdp("192.0.2.10", 4000, "sendrecv"));
+        bobOffers(Phones.sdp("192.0.2.20", 6000, "sendonly"));
+        AudioSource music = aliceLeg().terminated().orElseThrow().playing().orElseThrow();
+        assertThat(levelDbfs(music)).as("Bob's extension has no class: the bundled default").isGreaterThan(-30);
+    }
+
+    @Test
+    void aClassWithoutFilesPlaysTheServersDefaultClass() throws IOException {
+        musicClass("piano", (short) -777);
+        Files.createDirectories(data.resolve(MusicOnHold.FOLDER).resolve("empty"));
+        rig = rig(MusicOnHold.of(data.resolve(MusicOnHold.FOLDER), "piano"));
+        rig.mohClass("101", "empty");
+        call();
+
+        aliceOffers(Phones.sdp("192.0.2.10", 4000, "sendonly"));
+
+        short[] heard = new short[160];
+        bobLeg().terminated().orElseThrow().playing().orElseThrow().read(heard, 0, heard.length);
+        assertThat(heard).as("moh.default-class 'piano', not silence nor the bundled music").containsOnly((short) -777);
         assertThat(legState("-b1")).isEqualTo("HELD");
     }
 

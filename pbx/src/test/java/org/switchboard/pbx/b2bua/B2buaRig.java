@@ -19,6 +19,7 @@ import org.switchboard.media.channel.LegAudioConfig;
 import org.switchboard.media.channel.LegAudioListener;
 import org.switchboard.media.channel.LegAudioStats;
 import org.switchboard.media.channel.MediaChannel;
+import org.switchboard.media.codec.Codecs;
 import org.switchboard.media.dtmf.DtmfDigit;
 import org.switchboard.media.relay.MediaEndpoint;
 import org.switchboard.media.relay.MediaEndpoints;
@@ -32,6 +33,8 @@ import org.switchboard.pbx.extension.ExtensionDirectory;
 import org.switchboard.pbx.extension.MemoryExtensionRepository;
 import org.switchboard.pbx.extension.SipSecret;
 import org.switchboard.pbx.extension.SrtpPolicy;
+import org.switchboard.pbx.moh.MusicOnHold;
+import org.switchboard.pbx.voice.VoiceApplications;
 import org.switchboard.pbx.registrar.Binding;
 import org.switchboard.pbx.registrar.BindingRepository;
 import org.switchboard.pbx.registrar.Location;
@@ -85,6 +88,16 @@ final class B2buaRig {
     Instant now = Instant.parse("2026-03-01T10:00:00Z");
 
     B2buaRig(Duration sessionInterval) {
+        this(sessionInterval, MusicOnHold.bundled());
+    }
+
+    /** A rig whose held parties hear the classes of {@code moh}. */
+    B2buaRig(Duration sessionInterval, MusicOnHold moh) {
+        this(sessionInterval, moh, VoiceApplications.NONE);
+    }
+
+    /** A rig whose server answers the calls {@code applications} take (voicemail, service numbers). */
+    B2buaRig(Duration sessionInterval, MusicOnHold moh, VoiceApplications applications) {
         InstantSource clock = () -> now.plusNanos(scheduler.nanoTime());
         location = new Location(new BindingRepository() {
             @Override
@@ -111,7 +124,8 @@ final class B2buaRig {
             @Override
             public void changed(CallRecord r) { records.add(r); }
         };
-        b2bua = new B2bua(settings, scheduler, clock, location, directory, repo::secret, auth, guard, log, sink, media);
+        b2bua = new B2bua(settings, scheduler, clock, location, directory, repo::secret, auth, guard, log, sink, media,
+                moh, Codecs.standard(), applications);
         TransportSender sender = new TransportSender() {
             @Override
             public void send(Flow flow, byte[] message, SendResult result) {
@@ -142,6 +156,12 @@ final class B2buaRig {
     /** Sets the SRTP policy of an extension, as {@code extension set N --srtp} does. */
     void srtp(String number, SrtpPolicy policy) {
         repo.updateSettings(repo.find(number).orElseThrow().withSrtp(policy));
+        directory.refresh(number);
+    }
+
+    /** Sets the music class of an extension, as {@code extension set N --moh CLASS} does. */
+    void mohClass(String number, String className) {
+        repo.updateSettings(repo.find(number).orElseThrow().withMohClass(Optional.of(className)));
         directory.refresh(number);
     }
 

@@ -159,6 +159,71 @@ class ExtensionServiceTest {
     }
 
     @Test
+    void anExtensionIsAddedWithItsLanguageMusicAndRecording() {
+        Saved doctor = done(service.add("1002", "Doctor", Optional.of("doctor-password"), ExtensionChange.NONE
+                .withLanguage("fr_ch").withMohClass("jazz").withRecording(RecordingPolicy.ALWAYS)
+                .withRingTimeout(Duration.ofSeconds(40))));
+
+        Extension stored = repository.find("1002").orElseThrow();
+        assertThat(stored).isEqualTo(doctor.extension());
+        assertThat(stored.language()).as("stored in canonical case").contains("fr-CH");
+        assertThat(stored.mohClass()).contains("jazz");
+        assertThat(stored.recording()).isEqualTo(RecordingPolicy.ALWAYS);
+        assertThat(stored.ringTimeout()).contains(Duration.ofSeconds(40));
+        assertThat(stored.srtp()).isEqualTo(SrtpPolicy.OPTIONAL);
+        assertThat(done(service.add("1003", "Lab", Optional.empty())).extension().recording()).isEqualTo(RecordingPolicy.NEVER);
+    }
+
+    @Test
+    void updateSetsAndResetsLanguageMusicAndRecordingAndKeepsTheRest() {
+        done(service.add("1001", "Hall", Optional.of("hall-password"), Optional.of(Duration.ofSeconds(20))));
+        changed.clear();
+
+        Extension set = done(service.update("1001", ExtensionChange.NONE.withLanguage(" DE ").withMohClass(" piano.2 ")
+                .withRecording(RecordingPolicy.ON_DEMAND)));
+        assertThat(set.language()).contains("de");
+        assertThat(set.mohClass()).contains("piano.2");
+        assertThat(set.recording()).isEqualTo(RecordingPolicy.ON_DEMAND);
+        assertThat(set.ringTimeout()).contains(Duration.ofSeconds(20));
+        assertThat(repository.find("1001")).contains(set);
+
+        Extension renamed = done(service.update("1001", ExtensionChange.NONE.withName("Front hall")));
+        assertThat(renamed.language()).as("absent settings are kept").contains("de");
+        assertThat(renamed.mohClass()).contains("piano.2");
+        assertThat(renamed.recording()).isEqualTo(RecordingPolicy.ON_DEMAND);
+
+        Extension reset = done(service.update("1001", ExtensionChange.NONE.withDefaultLanguage().withDefaultMohClass()
+                .withRecording(RecordingPolicy.NEVER)));
+        assertThat(reset.language()).isEmpty();
+        assertThat(reset.mohClass()).isEmpty();
+        assertThat(reset.recording()).isEqualTo(RecordingPolicy.NEVER);
+        assertThat(reset.name()).isEqualTo("Front hall");
+        assertThat(repository.secret("1001")).contains(SipSecret.of("hall-password"));
+        assertThat(changed).containsExactly("1001", "1001", "1001");
+    }
+
+    @Test
+    void aLanguageWithoutPromptsOrABadMusicClassIsRefusedWithTheRuleAndChangesNothing() {
+        done(service.add("1001", "Hall", Optional.of("hall-password")));
+        changed.clear();
+
+        assertThat(service.update("1001", ExtensionChange.NONE.withLanguage("es").withName("Sala")))
+                .isEqualTo(new Outcome.Invalid<Extension>(
+                        "language must be one of en, fr, de, optionally with a region (fr-CH), got 'es'"));
+        assertThat(service.update("1001", ExtensionChange.NONE.withMohClass("../../etc")))
+                .isEqualTo(new Outcome.Invalid<Extension>("music on hold class must be 1 to 64 letters, digits, dots,"
+                        + " dashes or underscores, starting with a letter or digit, got '../../etc'"));
+        assertThat(service.update("1001", ExtensionChange.NONE.withLanguage("fr\u0000")))
+                .isEqualTo(new Outcome.Invalid<Extension>(ExtensionLanguage.RULE + ", got 'fr?'"));
+        assertThat(service.add("1002", "Lab", Optional.empty(), ExtensionChange.NONE.withMohClass("jazz & blues")))
+                .isInstanceOf(Outcome.Invalid.class);
+        assertThat(repository.find("1001").orElseThrow()).isEqualTo(new Extension("1001", "Hall",
+                Instant.parse("2025-03-01T10:15:30Z")));
+        assertThat(repository.find("1002")).isEmpty();
+        assertThat(changed).isEmpty();
+    }
+
+    @Test
     void ringTimeoutsOutsideTheBoundsAreRefusedWithTheRule() {
         done(service.add("1001", "Hall", Optional.of("hall-password")));
         changed.clear();

@@ -52,4 +52,49 @@ class ExtensionTest {
         assertThat(ExtensionChange.NONE.withSrtp(SrtpPolicy.OFF).isEmpty()).isFalse();
         assertThat(ExtensionChange.NONE.withSrtp(SrtpPolicy.OFF).srtp()).contains(SrtpPolicy.OFF);
     }
+
+    @Test
+    void anExtensionSpeaksTheServersLanguageAndMusicAndIsNotRecordedUntilToldOtherwise() {
+        Extension hall = new Extension("1001", "Hall", CREATED);
+        assertThat(hall.language()).isEmpty();
+        assertThat(hall.languageOr("de")).isEqualTo("de");
+        assertThat(hall.mohClass()).isEmpty();
+        assertThat(hall.recording()).isEqualTo(RecordingPolicy.NEVER);
+
+        Extension swiss = hall.withLanguage(Optional.of("fr-CH")).withMohClass(Optional.of("jazz"))
+                .withRecording(RecordingPolicy.ON_DEMAND);
+        Extension renamed = swiss.withName("Front hall").withSrtp(SrtpPolicy.OFF).withRingTimeout(Optional.of(Duration.ofSeconds(20)));
+        assertThat(renamed.language()).contains("fr-CH");
+        assertThat(renamed.languageOr("de")).isEqualTo("fr-CH");
+        assertThat(renamed.mohClass()).contains("jazz");
+        assertThat(renamed.recording()).isEqualTo(RecordingPolicy.ON_DEMAND);
+        assertThat(renamed.withLanguage(Optional.empty()).withMohClass(Optional.empty()))
+                .isEqualTo(hall.withName("Front hall").withSrtp(SrtpPolicy.OFF).withRingTimeout(Optional.of(Duration.ofSeconds(20)))
+                        .withRecording(RecordingPolicy.ON_DEMAND));
+    }
+
+    @Test
+    void aLanguageOrMusicClassOutsideTheRuleCannotExist() {
+        Extension hall = new Extension("1001", "Hall", CREATED);
+        for (String bad : new String[] {"es", "fr_CH", "FR", "english"}) {
+            assertThatThrownBy(() -> hall.withLanguage(Optional.of(bad))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(ExtensionLanguage.RULE);
+        }
+        for (String bad : new String[] {"../etc", ".hidden", "-x", "a b", "x".repeat(65)}) {
+            assertThatThrownBy(() -> hall.withMohClass(Optional.of(bad))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(MohClass.RULE);
+        }
+        assertThatThrownBy(() -> hall.withRecording(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aChangeOfLanguageMusicOrRecordingIsAChange() {
+        assertThat(ExtensionChange.NONE.withLanguage("fr").language()).contains(Optional.of("fr"));
+        assertThat(ExtensionChange.NONE.withDefaultLanguage().language()).contains(Optional.empty());
+        assertThat(ExtensionChange.NONE.withMohClass("jazz").mohClass()).contains(Optional.of("jazz"));
+        assertThat(ExtensionChange.NONE.withDefaultMohClass().isEmpty()).isFalse();
+        assertThat(ExtensionChange.NONE.withRecording(RecordingPolicy.ALWAYS).recording()).contains(RecordingPolicy.ALWAYS);
+        assertThat(ExtensionChange.NONE.withRecording(RecordingPolicy.ALWAYS).withName("Hall").recording())
+                .as("later changes keep it").contains(RecordingPolicy.ALWAYS);
+    }
 }

@@ -38,7 +38,7 @@ public final class MemoryExtensionRepository implements ExtensionRepository {
         if (current == null) return false;
         extensions.put(extension.number(),
                 new Extension(current.number(), extension.name(), current.createdAt(), extension.ringTimeout(),
-                        extension.srtp()));
+                        extension.srtp(), extension.language(), extension.mohClass(), extension.recording()));
         return true;
     }
 

@@ -30,6 +30,7 @@ public final class MailboxService {
     private final RandomGenerator random;
     private final int pinIterations;
     private final MailboxLanguage defaultLanguage;
+    private final Function<String, Optional<MailboxLanguage>> extensionLanguage;
     private final ReentrantLock writes = new ReentrantLock();
 
     /**
@@ -40,6 +41,17 @@ public final class MailboxService {
      */
     public MailboxService(MailboxRepository repository, Predicate<String> extensionExists, RandomGenerator random,
                           int pinIterations, MailboxLanguage defaultLanguage) {
+        this(repository, extensionExists, random, pinIterations, defaultLanguage, number -> Optional.empty());
+    }
+
+    /**
+     * As the other constructor, with the extensions' own prompt language ({@code extension set N
+     * --language}), which a mailbox without a language of its own speaks.
+     */
+    public MailboxService(MailboxRepository repository, Predicate<String> extensionExists, RandomGenerator random,
+                          int pinIterations, MailboxLanguage defaultLanguage,
+                          Function<String, Optional<MailboxLanguage>> extensionLanguage) {
+        this.extensionLanguage = Objects.requireNonNull(extensionLanguage, "extensionLanguage");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.extensionExists = Objects.requireNonNull(extensionExists, "extensionExists");
         this.random = Objects.requireNonNull(random, "random");
@@ -59,6 +71,14 @@ public final class MailboxService {
 
     public MailboxLanguage defaultLanguage() {
         return defaultLanguage;
+    }
+
+    /**
+     * The language a mailbox speaks to callers and its owner: its own, else its extension's, else
+     * the server's {@code voicemail.language}.
+     */
+    public MailboxLanguage languageOf(Mailbox mailbox) {
+        return mailbox.language().or(() -> extensionLanguage.apply(mailbox.number())).orElse(defaultLanguage);
     }
 
     /** The mailbox of an extension: stored, or the implicit one; NotFound for an unknown extension. */
