@@ -26,12 +26,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.switchboard.e2e.harness.BaresipAccount.AnswerMode;
+import org.switchboard.e2e.harness.audio.Pcm16;
 import org.switchboard.e2e.harness.audio.WavFile;
 
 import tools.jackson.databind.JsonNode;
@@ -233,6 +235,19 @@ public final class Baresip implements AutoCloseable {
         }
     }
 
+    /**
+     * Presses keys in the current call: baresip's {@code sndcode} command sends each as RFC 4733 telephone-events
+     * (section 2.5.1: a start packet with the marker bit, updates, three end packets), one after the other.
+     *
+     * @param keys digits, {@code *}, {@code #} or {@code A}-{@code D}
+     */
+    public void sendDigits(String keys) {
+        if (!keys.matches("[0-9*#A-D]+")) {
+            throw new IllegalArgumentException("DTMF keys are 0-9, *, # and A-D: " + keys);
+        }
+        command("sndcode", keys);
+    }
+
     /** baresip's registration summary, one line per account ({@code OK} or {@code ERR}, colour codes removed). */
     public String reginfo() {
         return command("reginfo", null).replaceAll("\u001B\\[[;0-9]*m", "");
@@ -338,6 +353,49 @@ public final class Baresip implements AutoCloseable {
                     .sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /**
+     * A mark for {@link #receivedAudio(int)}: how many recordings of received audio there are now. Take it before a
+     * call starts; that call's recording is then the one at this index.
+     */
+    public int receivedAudioMark() {
+        return receivedAudioFiles().size();
+    }
+
+    /**
+     * What the call that started after {@code mark} has heard so far, decoded (baresip writes it as it plays it out,
+     * so its length follows the call's time); no samples before its first packet.
+     */
+    public Pcm16 receivedAudio(int mark) {
+        List<Path> files = receivedAudioFiles();
+        if (files.size() <= mark) {
+            return new Pcm16(8000, new short[0]);
+        }
+        try {
+            return WavFile.read(files.get(mark));
+        } catch (IllegalArgumentException e) {
+            return new Pcm16(8000, new short[0]); // not even a header yet
+        }
+    }
+
+    /**
+     * Waits until {@code finder} finds something in what the call that started after {@code mark} has heard (see
+     * {@link org.switchboard.e2e.harness.audio.AudioScan}), and returns it.
+     *
+     * @param what names the landmark in the error
+     * @throws IllegalStateException when it is not found within {@code timeout}, with how much audio was heard
+     */
+    public <T> T awaitHeard(int mark, String what, Function<Pcm16, Optional<T>> finder, Duration timeout) {
+        try {
+            return await(what + " in what " + dir.getFileName() + " heard").atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100)).until(() -> finder.apply(receivedAudio(mark)),
+                            Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("no " + what + " within " + timeout.toMillis() + " ms in the "
+                    + receivedAudio(mark).duration().toMillis() + " ms of audio " + dir.getFileName() + " heard ("
+                    + receivedAudioFiles() + "); see " + process.log(), e);
         }
     }
 

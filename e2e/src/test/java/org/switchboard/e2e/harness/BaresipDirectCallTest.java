@@ -2,6 +2,8 @@ package org.switchboard.e2e.harness;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,30 @@ class BaresipDirectCallTest {
             BaresipEvent closed = alice.awaitEvent("CALL_CLOSED", EVENT_WITHIN);
             assertThat(closed.param()).as("the reason baresip reports").contains("486");
             assertThat(alice.hasEvent("CALL_ESTABLISHED")).isFalse();
+        }
+    }
+
+    @Test
+    void keysPressedArriveAsRfc4733EventsInOrder(@TempDir Path dir) {
+        try (Baresip alice = Baresip.startDirect(dir.resolve("alice"), "alice", AnswerMode.AUTO, alicesTone);
+                Baresip bob = Baresip.startDirect(dir.resolve("bob"), "bob", AnswerMode.AUTO, bobsTone)) {
+            alice.dial(bob.uri());
+            alice.awaitEvent("CALL_ESTABLISHED", EVENT_WITHIN);
+            bob.awaitEvent("CALL_RTPESTAB", EVENT_WITHIN);
+
+            alice.sendDigits("2468#");
+
+            List<String> keys = new ArrayList<>();
+            int from = 0;
+            for (int i = 0; i < 5; i++) {
+                BaresipEvent key = bob.awaitEvent(e -> e.type().equals("CALL_DTMF_START"), from, EVENT_WITHIN)
+                        .orElseThrow(() -> new AssertionError("bob got the keys " + keys + " only"));
+                keys.add(key.param());
+                from = bob.events().indexOf(key) + 1;
+            }
+            assertThat(keys).containsExactly("2", "4", "6", "8", "#");
+            alice.hangup();
+            bob.awaitEvent("CALL_CLOSED", EVENT_WITHIN);
         }
     }
 

@@ -182,6 +182,17 @@ public final class ChildProcess implements AutoCloseable {
         closeStdin();
     }
 
+    /**
+     * Kills the process and its descendants at once with SIGKILL, as {@code kill -9} would: no shutdown hook runs, no
+     * file is closed cleanly. Waits up to 5 s for it to be gone.
+     */
+    public void kill() {
+        kill(process);
+        awaitExit(Duration.ofSeconds(5));
+        LIVE.remove(process);
+        closeStdin();
+    }
+
     @Override
     public void close() {
         stop(Duration.ofSeconds(10));

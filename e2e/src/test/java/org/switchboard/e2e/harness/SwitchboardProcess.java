@@ -121,6 +121,14 @@ public final class SwitchboardProcess implements AutoCloseable {
         process.stop(STOP_GRACE);
     }
 
+    /**
+     * Kills the server with SIGKILL ({@code kill -9}): no shutdown hook, no clean stop, as a power cut or an OOM killer
+     * would end it. Its data folder stays as the kill left it, for a restart on it.
+     */
+    public void kill() {
+        process.kill();
+    }
+
     /** The exit status once stopped. */
     public Optional<Integer> exitCode() {
         return process.exitCode();
