@@ -47,7 +47,8 @@ import org.switchboard.sip.transaction.SipStack;
  * as for REGISTER (401 challenges; a failure is logged and counted by the
  * {@link AuthFailureGuard}, a blocked source gets silence); the mailbox, the user of the
  * Request-URI (RFC 3842 §4): not an extension 404, another extension's 403 (a phone watches its
- * own mailbox only); no Contact 400; more than {@link MwiSettings#maxPerExtension()}
+ * own mailbox only; {@value #OWN_MAILBOX_NUMBER}, the number that opens one's own mailbox, is the
+ * subscriber's own, as phones configured with it as their voicemail number subscribe to it); no Contact 400; more than {@link MwiSettings#maxPerExtension()}
  * subscriptions 403. Then 200 with our To tag, Contact and the granted Expires, which creates
  * the dialog (§4.2.1.1), and at once a NOTIFY with {@code active;expires=N} and the counts
  * (§4.2.1.2). A SUBSCRIBE with a To tag refreshes or ends its subscription
@@ -63,6 +64,9 @@ import org.switchboard.sip.transaction.SipStack;
  * subscription's executor; nothing here blocks.
  */
 public final class MwiNotifier implements MessageCountsListener, BindingListener {
+    /** The number of one's own mailbox (voicemail's {@code *97}): a subscription to it watches the subscriber's. */
+    static final String OWN_MAILBOX_NUMBER = "*97";
+
     private static final Logger LOG = LoggerFactory.getLogger(MwiNotifier.class);
 
     /** The value of {@code Allow-Events} (RFC 6665 §8.2.2): the one package served. */
@@ -183,6 +187,8 @@ public final class MwiNotifier implements MessageCountsListener, BindingListener
         };
         if (user == null) return;
         String mailbox = request.sipUri().map(SipUri::userUnescaped).orElse(null);
+        // desk phones subscribe to their "voice mail number" (*97: the own mailbox) as often as to their own
+        if (OWN_MAILBOX_NUMBER.equals(mailbox)) mailbox = user;
         if (mailbox == null || !ExtensionNumber.isValid(mailbox) || directory.find(mailbox).isEmpty()) {
             tx.respond(ctx.reply(request, tx, 404, "Not Found"));
             return;

@@ -106,6 +106,16 @@ class MwiNotifierTest {
     }
 
     @Test
+    void aSubscriptionToTheOwnMailboxNumberWatchesTheSubscribersMailbox() {
+        alice.mailbox = "*97";
+        assertThat(alice.subscribeWithCredentials(rig, 600).status()).isEqualTo(200);
+        assertThat(summary(lastNotify())).isEqualTo(MessageSummary.of("sip:101@pbx.example.com", VoiceCounts.of(1, 4)));
+        rig.receive(Subscriber.answer(lastNotify(), 200), ALICE);
+        rig.mwi.countsChanged("101", 2, 4);
+        assertThat(summary(lastNotify())).isEqualTo(MessageSummary.of("sip:101@pbx.example.com", VoiceCounts.of(2, 4)));
+    }
+
+    @Test
     void aPhoneWatchesOnlyItsOwnMailbox() {
         alice.mailbox = "102";
         assertThat(alice.subscribeWithCredentials(rig, 600).status()).isEqualTo(403);
