@@ -98,7 +98,7 @@ public final class VoicemailSystem implements AutoCloseable {
         ZoneId zone = ZoneId.systemDefault();
         MailboxService mailboxes = new MailboxService(repositories.mailboxes(), n -> extensions.find(n).isPresent(), random,
                 PinHash.DEFAULT_ITERATIONS, settings.language(),
-                n -> extensions.find(n).flatMap(Extension::language).flatMap(MailboxLanguage::parse));
+                n -> extensions.find(n).flatMap(Extension::language).flatMap(MailboxLanguage::parse), clock);
         GreetingStore greetings = new GreetingStore(root, repositories.greetings(), clock);
         MessageStore messages = new MessageStore(root, repositories.messages(), settings.limits(), clock, random);
         MailDelivery delivery = new MailDelivery(repositories.deliveries(), messages, mailboxes::mailbox, sender,

@@ -1,6 +1,7 @@
 package org.switchboard.pbx.voicemail.mailbox;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,6 +32,7 @@ public final class MailboxService {
     private final int pinIterations;
     private final MailboxLanguage defaultLanguage;
     private final Function<String, Optional<MailboxLanguage>> extensionLanguage;
+    private final PinLockout lockout;
     private final ReentrantLock writes = new ReentrantLock();
 
     /**
@@ -41,16 +43,19 @@ public final class MailboxService {
      */
     public MailboxService(MailboxRepository repository, Predicate<String> extensionExists, RandomGenerator random,
                           int pinIterations, MailboxLanguage defaultLanguage) {
-        this(repository, extensionExists, random, pinIterations, defaultLanguage, number -> Optional.empty());
+        this(repository, extensionExists, random, pinIterations, defaultLanguage, number -> Optional.empty(),
+                InstantSource.system());
     }
 
     /**
      * As the other constructor, with the extensions' own prompt language ({@code extension set N
-     * --language}), which a mailbox without a language of its own speaks.
+     * --language}), which a mailbox without a language of its own speaks, and the clock of the
+     * PIN lockout.
      */
     public MailboxService(MailboxRepository repository, Predicate<String> extensionExists, RandomGenerator random,
                           int pinIterations, MailboxLanguage defaultLanguage,
-                          Function<String, Optional<MailboxLanguage>> extensionLanguage) {
+                          Function<String, Optional<MailboxLanguage>> extensionLanguage, InstantSource clock) {
+        this.lockout = new PinLockout(Objects.requireNonNull(clock, "clock"));
         this.extensionLanguage = Objects.requireNonNull(extensionLanguage, "extensionLanguage");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.extensionExists = Objects.requireNonNull(extensionExists, "extensionExists");
@@ -139,10 +144,22 @@ public final class MailboxService {
         };
     }
 
-    /** True when {@code pin} is the mailbox's PIN; false for a mailbox without one. Constant time in the PIN. */
+    /**
+     * True when {@code pin} is the mailbox's PIN; false for a mailbox without one. Constant time in
+     * the PIN. After {@value PinLockout#MAX_FAILURES} wrong PINs in a row the mailbox refuses every
+     * PIN for 15 minutes ({@link PinLockout}), with one WARN line.
+     */
     public boolean verifyPin(String number, String pin) {
         if (!ExtensionNumber.isValid(number)) return false;
-        return mailbox(number).pin().map(h -> h.matches(pin)).orElse(false);
+        if (lockout.locked(number)) return false;
+        boolean right = mailbox(number).pin().map(h -> h.matches(pin)).orElse(false);
+        if (right) {
+            lockout.succeeded(number);
+        } else if (lockout.failed(number)) {
+            LOG.warn("Mailbox {}: {} wrong PINs in a row, every PIN refused for {} min", number,
+                    PinLockout.MAX_FAILURES, PinLockout.LOCK_TIME.toMinutes());
+        }
+        return right;
     }
 
     /** Switches a recorded custom greeting on (empty: back to the standard ones). */

@@ -16,6 +16,33 @@ class MailboxServiceTest {
             new SecureRandom(), 1000, MailboxLanguage.FR);
 
     @Test
+    void fiveWrongPinsInARowLockTheMailboxForFifteenMinutesEvenAgainstTheRightPin() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+        MailboxService guarded = new MailboxService(repository, Set.of("1001", "1002")::contains, new SecureRandom(),
+                1000, MailboxLanguage.FR, number -> Optional.empty(), clock);
+        done(guarded.changePin("1001", "2580"));
+        done(guarded.changePin("1002", "3691"));
+        for (int i = 0; i < 4; i++) assertThat(guarded.verifyPin("1001", "000" + i)).isFalse();
+        assertThat(guarded.verifyPin("1001", "2580")).as("four wrong ones: the right PIN still opens").isTrue();
+        for (int i = 0; i < 5; i++) assertThat(guarded.verifyPin("1001", "111" + i)).isFalse();
+        assertThat(guarded.verifyPin("1001", "2580")).as("locked after five in a row").isFalse();
+        assertThat(guarded.verifyPin("1002", "3691")).as("other mailboxes are not").isTrue();
+        clock.now = clock.now.plusSeconds(14 * 60);
+        assertThat(guarded.verifyPin("1001", "2580")).isFalse();
+        clock.now = clock.now.plusSeconds(60);
+        assertThat(guarded.verifyPin("1001", "2580")).as("15 minutes later").isTrue();
+    }
+
+    private static final class MutableClock implements java.time.InstantSource {
+        Instant now;
+
+        MutableClock(Instant now) { this.now = now; }
+
+        @Override
+        public Instant instant() { return now; }
+    }
+
+    @Test
     void everyExtensionHasAMailboxWithoutPinUntilOneIsSet() {
         Mailbox fresh = done(service.get("1001"));
         assertThat(fresh).isEqualTo(Mailbox.fresh("1001"));
