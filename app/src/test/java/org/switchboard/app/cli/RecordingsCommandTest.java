@@ -2,30 +2,22 @@ package org.switchboard.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.app.MemoryStorage;
-import org.switchboard.app.NoSipService;
-import org.switchboard.app.Server;
-import org.switchboard.app.ServerWiring;
-import org.switchboard.app.config.ConfigLoader;
+import org.switchboard.app.cli.CliRig.Run;
 import org.switchboard.pbx.recording.CallRecording;
 import org.switchboard.pbx.recording.CallRecordingStore;
 import org.switchboard.pbx.recording.RecordingDraft;
@@ -41,23 +33,20 @@ class RecordingsCommandTest {
     @TempDir Path data;
     @TempDir Path exports;
     private final MemoryStorage storage = new MemoryStorage();
-    private Server server;
+    private CliRig rig;
     private CallRecording first;
     private CallRecording second;
 
     @BeforeEach
     void start() throws Exception {
-        server = Server.start(new ConfigLoader(() -> "testhost").load(data,
-                        Map.of("bind", "127.0.0.1", "sip-port", "0", "sips-port", "0", "https-port", "0")),
-                new ServerWiring(dir -> storage, NoSipService::new),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Clock.systemUTC());
+        rig = CliRig.start(data, storage);
         first = record(T, "call-1", "1001", "1002", Trigger.always("1001"), 62_000);
         second = record(T.plusSeconds(3600), "call-2", "1003", "1004", Trigger.onDemand("1004"), 1_000);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        rig.close();
     }
 
     /** What a call of the running server would have stored: the file in DATA/recordings, then the row. */
@@ -73,9 +62,9 @@ class RecordingsCommandTest {
 
     @Test
     void listShowsTheRecordingsNewestFirstAndFilters() {
-        Run json = cli("recordings", "list", "--json");
-        assertThat(json.status).as(json.err).isZero();
-        JsonNode all = JSON.readTree(json.out);
+        Run json = rig.cli("recordings", "list", "--json");
+        assertThat(json.status()).as(json.err()).isZero();
+        JsonNode all = JSON.readTree(json.out());
         assertThat(all).hasSize(2);
         assertThat(all.get(0).get("id").asString()).isEqualTo(second.id());
         assertThat(all.get(1).get("callId").asString()).isEqualTo("call-1");
@@ -88,30 +77,30 @@ class RecordingsCommandTest {
                 second.id() + "  call-2  2026-03-02 14:05:00  0:00:01   1003    1004    31.3 KiB",
                 first.id() + "  call-1  2026-03-02 13:05:00  0:01:02   1001    1002    1.9 MiB");
 
-        assertThat(ids(cli("recordings", "list", "--call", "call-1", "--json"))).containsExactly(first.id());
-        assertThat(ids(cli("recordings", "list", "--extension", "1004", "--json"))).containsExactly(second.id());
-        assertThat(ids(cli("recordings", "list", "--since", "2026-03-02T14:00:00Z", "--json")))
+        assertThat(ids(rig.cli("recordings", "list", "--call", "call-1", "--json"))).containsExactly(first.id());
+        assertThat(ids(rig.cli("recordings", "list", "--extension", "1004", "--json"))).containsExactly(second.id());
+        assertThat(ids(rig.cli("recordings", "list", "--since", "2026-03-02T14:00:00Z", "--json")))
                 .containsExactly(second.id());
-        assertThat(ids(cli("recordings", "list", "--since", "2026-03-03", "--json"))).isEmpty();
-        assertThat(cli("recordings", "list", "--extension", "4711").out).isEqualTo("No recordings.\n");
+        assertThat(ids(rig.cli("recordings", "list", "--since", "2026-03-03", "--json"))).isEmpty();
+        assertThat(rig.cli("recordings", "list", "--extension", "4711").out()).isEqualTo("No recordings.\n");
     }
 
     @Test
     void exportCopiesTheWavIntoADirectoryOrToAFileAndNeverOverwrites() throws IOException {
-        Run toDir = cli("recordings", "export", first.id(), "--to", exports.toString());
-        assertThat(toDir.status).as(toDir.err).isZero();
+        Run toDir = rig.cli("recordings", "export", first.id(), "--to", exports.toString());
+        assertThat(toDir.status()).as(toDir.err()).isZero();
         Path copy = exports.resolve(first.id() + ".wav");
-        assertThat(toDir.out).isEqualTo("Recording " + first.id() + " (0:01:02, 1.9 MiB) exported to " + copy + ".\n");
+        assertThat(toDir.out()).isEqualTo("Recording " + first.id() + " (0:01:02, 1.9 MiB) exported to " + copy + ".\n");
         assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(
                 data.resolve("recordings/2026/03/02").resolve(first.id() + ".wav")));
 
         Path named = exports.resolve("meeting.wav");
-        assertThat(cli("recordings", "export", second.id(), "--to", named.toString()).status).isZero();
+        assertThat(rig.cli("recordings", "export", second.id(), "--to", named.toString()).status()).isZero();
         assertThat(named).hasSize(second.fileSize());
 
-        Run again = cli("recordings", "export", first.id(), "--to", exports.toString());
-        assertThat(again.status).isEqualTo(1);
-        assertThat(again.err).isEqualTo(copy + " exists already: choose another name, or delete it first.\n");
+        Run again = rig.cli("recordings", "export", first.id(), "--to", exports.toString());
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo(copy + " exists already: choose another name, or delete it first.\n");
         try (var files = Files.list(exports)) {
             assertThat(files).as("no partial file left behind").hasSize(2);
         }
@@ -119,51 +108,35 @@ class RecordingsCommandTest {
 
     @Test
     void mistakesAreExplained() {
-        Run unknown = cli("recordings", "export", "20990101T000000000Z-0000abcd", "--to", exports.toString());
-        assertThat(unknown.status).isEqualTo(1);
-        assertThat(unknown.err).isEqualTo("There is no recording 20990101T000000000Z-0000abcd.\n");
-        Run invalid = cli("recordings", "export", "../../etc/passwd", "--to", exports.toString());
-        assertThat(invalid.status).isEqualTo(2);
-        assertThat(invalid.err).startsWith("'../../etc/passwd' is not a recording id: a recording id looks like");
-        Run nowhere = cli("recordings", "export", first.id(), "--to", exports.resolve("no/such/dir/x.wav").toString());
-        assertThat(nowhere.status).isEqualTo(1);
-        assertThat(nowhere.err).contains("does not exist");
-        Run since = cli("recordings", "list", "--since", "last week");
-        assertThat(since.status).isEqualTo(2);
-        assertThat(since.err).startsWith("--since 'last week' is not a date");
-        Run limit = cli("recordings", "list", "--limit", "0");
-        assertThat(limit.status).isEqualTo(2);
-        Run noTo = cli("recordings", "export", first.id());
-        assertThat(noTo.status).isEqualTo(2);
-        assertThat(noTo.err).contains("--to");
+        Run unknown = rig.cli("recordings", "export", "20990101T000000000Z-0000abcd", "--to", exports.toString());
+        assertThat(unknown.status()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("There is no recording 20990101T000000000Z-0000abcd.\n");
+        Run invalid = rig.cli("recordings", "export", "../../etc/passwd", "--to", exports.toString());
+        assertThat(invalid.status()).isEqualTo(2);
+        assertThat(invalid.err()).startsWith("'../../etc/passwd' is not a recording id: a recording id looks like");
+        Run nowhere = rig.cli("recordings", "export", first.id(), "--to", exports.resolve("no/such/dir/x.wav").toString());
+        assertThat(nowhere.status()).isEqualTo(1);
+        assertThat(nowhere.err()).contains("does not exist");
+        Run since = rig.cli("recordings", "list", "--since", "last week");
+        assertThat(since.status()).isEqualTo(2);
+        assertThat(since.err()).startsWith("--since 'last week' is not a date");
+        Run limit = rig.cli("recordings", "list", "--limit", "0");
+        assertThat(limit.status()).isEqualTo(2);
+        Run noTo = rig.cli("recordings", "export", first.id());
+        assertThat(noTo.status()).isEqualTo(2);
+        assertThat(noTo.err()).contains("--to");
     }
 
     @Test
     void withoutARunningServerTheCommandSaysHowToStartIt() {
-        server.close();
-        Run list = cli("recordings", "list");
-        assertThat(list.status).isEqualTo(1);
-        assertThat(list.err).startsWith("No Switchboard server is running with data directory");
+        rig.close();
+        Run list = rig.cli("recordings", "list");
+        assertThat(list.status()).isEqualTo(1);
+        assertThat(list.err()).startsWith("No Switchboard server is running with data directory");
     }
 
     private static List<String> ids(Run run) {
-        assertThat(run.status).as(run.err).isZero();
-        return JSON.readTree(run.out).valueStream().map(n -> n.get("id").asString()).toList();
-    }
-
-    private record Run(int status, String out, String err) { }
-
-    private Run cli(String... args) {
-        List<String> arguments = new ArrayList<>(List.of(args));
-        arguments.add("--data");
-        arguments.add(data.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var line = SwitchboardCommand.commandLine(new ServerWiring(dir -> storage, NoSipService::new),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        int status = line.execute(arguments.toArray(String[]::new));
-        return new Run(status, out.toString(), err.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        return JSON.readTree(run.out()).valueStream().map(n -> n.get("id").asString()).toList();
     }
 }

@@ -1,13 +1,11 @@
 package org.switchboard.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.app.mail.SmtpSettings;
@@ -18,21 +16,16 @@ import org.switchboard.pbx.voicemail.mailbox.MailboxLanguage;
 
 /** The {@code smtp:} and {@code voicemail:} sections of {@code DATA/switchboard.yaml}. */
 class MailSectionsTest {
-    @TempDir Path data;
-    private final ConfigLoader loader = new ConfigLoader(() -> "pbx.example.com");
+    private ConfigFile file;
 
-    private SwitchboardConfig load(String yaml) throws Exception {
-        Files.writeString(data.resolve(SwitchboardConfig.FILE_NAME), yaml);
-        return loader.load(data, Map.of());
-    }
-
-    private String error(String yaml) {
-        return assertThatThrownBy(() -> load(yaml)).isInstanceOf(ConfigException.class).actual().getMessage();
+    @BeforeEach
+    void emptyDataDirectory(@TempDir Path data) {
+        file = new ConfigFile(data);
     }
 
     @Test
     void withoutSectionsMailIsOffAndVoicemailHasItsDefaults() throws Exception {
-        SwitchboardConfig config = loader.load(data, Map.of());
+        SwitchboardConfig config = file.read();
         assertThat(config.smtp()).isEqualTo(SmtpSettings.none("pbx.example.com"));
         assertThat(config.smtp().configured()).isFalse();
         assertThat(config.voicemail()).isEqualTo(VoicemailSettings.DEFAULT);
@@ -46,7 +39,7 @@ class MailSectionsTest {
 
     @Test
     void everyKeyIsReadAndThePasswordNeverPrinted() throws Exception {
-        SwitchboardConfig config = load("""
+        SwitchboardConfig config = file.load("""
                 smtp:
                   host: Mail.Example.com
                   port: 2525
@@ -70,7 +63,7 @@ class MailSectionsTest {
                 """);
         assertThat(config.smtp()).isEqualTo(new SmtpSettings(Optional.of("mail.example.com"), 2525, "pbx@example.com",
                 Optional.of("pbx"), Optional.of("p@ss: word!"), SmtpTls.TLS, Duration.ofSeconds(10),
-                Optional.of(data.toAbsolutePath().resolve("tls/mail-ca.pem"))));
+                Optional.of(file.data().toAbsolutePath().resolve("tls/mail-ca.pem"))));
         assertThat(config.voicemail()).isEqualTo(new VoicemailSettings(Duration.ofMinutes(5), Duration.ZERO,
                 Duration.ofSeconds(8), -50, 250, MailboxLanguage.FR,
                 new RetryPolicy(Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(24)), Optional.of("100")));
@@ -79,31 +72,31 @@ class MailSectionsTest {
 
     @Test
     void thePortFollowsTheTlsModeUnlessGiven() throws Exception {
-        assertThat(load("smtp:\n  host: mail.example.com\n").smtp().port()).isEqualTo(587);
-        assertThat(load("smtp:\n  host: mail.example.com\n  tls: tls\n").smtp().port()).isEqualTo(465);
-        assertThat(load("smtp:\n  host: mail.example.com\n  tls: none\n").smtp().port()).isEqualTo(25);
-        assertThat(load("smtp:\n  host: mail.example.com\n").smtp().from()).isEqualTo("switchboard@pbx.example.com");
+        assertThat(file.load("smtp:\n  host: mail.example.com\n").smtp().port()).isEqualTo(587);
+        assertThat(file.load("smtp:\n  host: mail.example.com\n  tls: tls\n").smtp().port()).isEqualTo(465);
+        assertThat(file.load("smtp:\n  host: mail.example.com\n  tls: none\n").smtp().port()).isEqualTo(25);
+        assertThat(file.load("smtp:\n  host: mail.example.com\n").smtp().from()).isEqualTo("switchboard@pbx.example.com");
     }
 
     @Test
     void mistakesNameTheKeyAndWhatIsAccepted() {
-        assertThat(error("smtp:\n  host: mail.example.com\n  tls: ssl\n")).endsWith("smtp.tls: 'ssl' must be none, starttls or tls");
-        assertThat(error("smtp:\n  host: mail.example.com\n  username: pbx\n"))
+        assertThat(file.error("smtp:\n  host: mail.example.com\n  tls: ssl\n")).endsWith("smtp.tls: 'ssl' must be none, starttls or tls");
+        assertThat(file.error("smtp:\n  host: mail.example.com\n  username: pbx\n"))
                 .contains("smtp.username and smtp.password go together");
-        assertThat(error("smtp:\n  username: pbx\n  password: x\n")).contains("set smtp.host");
-        assertThat(error("smtp:\n  host: mail.example.com\n  from: pbx\n")).contains("smtp.from: 'pbx' is not an e-mail address");
-        assertThat(error("smtp:\n  hostname: x\n")).contains("unknown key 'smtp.hostname'");
-        assertThat(error("smtp:\n  host: mail.example.com\n  port: 0\n")).contains("smtp.port");
-        assertThat(error("voicemail:\n  language: it\n")).contains("voicemail.language: 'it' is not a language");
-        assertThat(error("voicemail:\n  silence-threshold: 10\n")).contains("dBFS from -96 to 0");
-        assertThat(error("voicemail:\n  max-messages: 0\n")).contains("voicemail.max-messages");
-        assertThat(error("voicemail:\n  operator: reception desk\n")).contains("voicemail.operator")
+        assertThat(file.error("smtp:\n  username: pbx\n  password: x\n")).contains("set smtp.host");
+        assertThat(file.error("smtp:\n  host: mail.example.com\n  from: pbx\n")).contains("smtp.from: 'pbx' is not an e-mail address");
+        assertThat(file.error("smtp:\n  hostname: x\n")).contains("unknown key 'smtp.hostname'");
+        assertThat(file.error("smtp:\n  host: mail.example.com\n  port: 0\n")).contains("smtp.port");
+        assertThat(file.error("voicemail:\n  language: it\n")).contains("voicemail.language: 'it' is not a language");
+        assertThat(file.error("voicemail:\n  silence-threshold: 10\n")).contains("dBFS from -96 to 0");
+        assertThat(file.error("voicemail:\n  max-messages: 0\n")).contains("voicemail.max-messages");
+        assertThat(file.error("voicemail:\n  operator: reception desk\n")).contains("voicemail.operator")
                 .contains("is not an extension number");
-        assertThat(error("voicemail:\n  min-message-length: 5m\n  max-message-length: 1m\n"))
+        assertThat(file.error("voicemail:\n  min-message-length: 5m\n  max-message-length: 1m\n"))
                 .contains("min-message-length must be shorter than max-message-length");
-        assertThat(error("voicemail:\n  email-retry-first: 2h\n  email-retry-max: 1h\n"))
+        assertThat(file.error("voicemail:\n  email-retry-first: 2h\n  email-retry-max: 1h\n"))
                 .contains("email-retry-max must be at least email-retry-first");
-        assertThat(error("smtp:\n  host: mail.example.com\n  password: hunter22\n  username: ''\n"))
+        assertThat(file.error("smtp:\n  host: mail.example.com\n  password: hunter22\n  username: ''\n"))
                 .doesNotContain("hunter22");
     }
 }

@@ -128,9 +128,9 @@ class NettyCallTapTest {
         Stereo wav = Stereo.read(dir.resolve("relayed.wav"));
         assertThat(wav.millis()).as("as long as it ran, in 20 ms frames").isBetween(1960L, ranMillis + 20);
         int to = wav.left.length;
-        assertThat(TonePhone.levelDb(wav.left, 0, to, 440, 8000)).isGreaterThan(-16);
+        assertThat(levelWhereHeard(wav.left, 440)).isGreaterThan(-16);
         assertThat(TonePhone.levelDb(wav.left, 0, to, 1000, 8000)).isLessThan(-45);
-        assertThat(TonePhone.levelDb(wav.right, 0, to, 1000, 8000)).isGreaterThan(-16);
+        assertThat(levelWhereHeard(wav.right, 1000)).isGreaterThan(-16);
         assertThat(TonePhone.levelDb(wav.right, 0, to, 440, 8000)).isLessThan(-45);
         tap.close().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
@@ -187,8 +187,8 @@ class NettyCallTapTest {
 
         Stereo wav = Stereo.read(dir.resolve("terminated.wav"));
         assertThat(wav.millis()).isGreaterThan(960);
-        assertThat(TonePhone.levelDb(wav.left, 0, wav.left.length, 440, 8000)).isGreaterThan(-16);
-        assertThat(TonePhone.levelDb(wav.right, 0, wav.right.length, 1000, 8000)).isGreaterThan(-16);
+        assertThat(levelWhereHeard(wav.left, 440)).isGreaterThan(-16);
+        assertThat(levelWhereHeard(wav.right, 1000)).isGreaterThan(-16);
     }
 
     /** Alice speaks SRTP: the tap hears her decrypted, and Bob still gets her packets as plain RTP. */
@@ -221,7 +221,7 @@ class NettyCallTapTest {
         sink.file.commit();
 
         Stereo wav = Stereo.read(dir.resolve("srtp.wav"));
-        assertThat(TonePhone.levelDb(wav.left, 0, wav.left.length, 440, 8000)).isGreaterThan(-16);
+        assertThat(levelWhereHeard(wav.left, 440)).isGreaterThan(-16);
         assertThat(wav.right).containsOnly((short) 0);
     }
 
@@ -362,5 +362,26 @@ class NettyCallTapTest {
                 return new Stereo(left, right);
             }
         }
+    }
+
+    /**
+     * The tone's level between the first and the last 20 ms frame that is not silent: the
+     * recording's frames before the first packet arrived and after the last one (more of them on
+     * a loaded machine) are silence by design, and would only dilute the level.
+     */
+    private static double levelWhereHeard(short[] pcm, double hz) {
+        int frame = 160;
+        int first = -1;
+        int last = -1;
+        for (int f = 0; f + frame <= pcm.length; f += frame) {
+            double energy = 0;
+            for (int i = f; i < f + frame; i++) energy += (double) pcm[i] * pcm[i];
+            if (10 * Math.log10(energy / frame / (32768.0 * 32768.0) + 1e-12) > -50) {
+                if (first < 0) first = f;
+                last = f + frame;
+            }
+        }
+        assertThat(first).as("some audio in the channel").isGreaterThanOrEqualTo(0);
+        return TonePhone.levelDb(pcm, first, last, hz, 8000);
     }
 }

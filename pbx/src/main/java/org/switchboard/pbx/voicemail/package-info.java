@@ -12,6 +12,7 @@
  * {@link org.switchboard.pbx.voicemail.VoicemailAdmin} is what the REST API and the CLI see. Calls
  * reach voicemail through {@code call.VoicemailApplications}: {@code deposit} (a caller leaves a
  * message) and {@code menu} (the owner's {@code *97}/{@code *98} menus), applications written on
- * {@code org.switchboard.pbx.voice.Conversation}.
+ * {@code org.switchboard.pbx.voice.Conversation} that share one
+ * {@link org.switchboard.pbx.voicemail.VoicemailServices}.
  */
 package org.switchboard.pbx.voicemail;

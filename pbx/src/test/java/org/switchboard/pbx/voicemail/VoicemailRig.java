@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.switchboard.pbx.prompt.PromptKey;
 import org.switchboard.pbx.prompt.PromptLibrary;
 import org.switchboard.pbx.voice.ScriptedLine;
 import org.switchboard.pbx.voice.VoiceApplication;
@@ -45,6 +46,8 @@ import org.switchboard.pbx.voicemail.message.VoicemailMessage;
 public final class VoicemailRig {
     public static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     public static final String OPERATOR = "1000";
+    /** The PIN the tests give mailboxes ({@link #pin}) and owners type ({@link #logsIn}). */
+    public static final String PIN = "2580";
 
     public final Path root;
     public final TestClock clock = new TestClock(NOW);
@@ -94,6 +97,16 @@ public final class VoicemailRig {
     /** A caller with a number and a name, authenticated as {@code authenticated} ("" for none), who dialled {@code dialled}. */
     public static VoiceCaller caller(String number, String name, String authenticated, String dialled) {
         return new VoiceCaller(number, name, authenticated, dialled);
+    }
+
+    /**
+     * An owner's call that reaches the PIN prompt by pressing {@code keys} at {@code cue}, types
+     * {@link #PIN} and leaves at the main menu ({@code #}): a login that works, on any way in.
+     */
+    public static ScriptedLine logsIn(VoiceCaller caller, ScriptedLine.Cue cue, String keys) {
+        return new ScriptedLine(caller).on(cue).press(keys)
+                .on(ScriptedLine.Cue.playing(PromptKey.VM_ENTER_PIN)).press(PIN + "#")
+                .on(ScriptedLine.Cue.playing(PromptKey.VM_MAIN_PLAY_NEW)).press("#");
     }
 
     /** A message of {@code length} left now by {@code from}; the clock then moves on a minute. */

@@ -9,6 +9,7 @@ import org.switchboard.pbx.prompt.PromptLibrary;
 import org.switchboard.pbx.voice.VoiceApplication;
 import org.switchboard.pbx.voice.VoiceApplications;
 import org.switchboard.pbx.voice.VoiceCaller;
+import org.switchboard.pbx.voicemail.VoicemailServices;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.pbx.voicemail.deposit.AnsweringMachine;
 import org.switchboard.pbx.voicemail.greeting.DivertReason;
@@ -45,9 +46,9 @@ public final class VoicemailApplications implements VoiceApplications {
     public VoicemailApplications(MailboxService mailboxes, GreetingStore greetings, GreetingSelector selector,
                                  MessageStore messages, VoicemailSettings settings, PromptLibrary prompts, Clock clock,
                                  ZoneId zone, Optional<String> operator) {
-        this.menus = new MailboxMenus(mailboxes, greetings, messages, settings, prompts, clock, zone);
-        this.answering = new AnsweringMachine(mailboxes, greetings, selector, messages, settings, prompts, clock,
-                operator, menus);
+        VoicemailServices services = new VoicemailServices(mailboxes, greetings, messages, settings, prompts, clock);
+        this.menus = new MailboxMenus(services, zone);
+        this.answering = new AnsweringMachine(services, selector, operator, menus);
     }
 
     @Override

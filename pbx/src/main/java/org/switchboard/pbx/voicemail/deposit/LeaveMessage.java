@@ -16,6 +16,7 @@ import org.switchboard.pbx.voice.Recorded;
 import org.switchboard.pbx.voice.VoiceApplication;
 import org.switchboard.pbx.voice.VoiceLine;
 import org.switchboard.pbx.voice.WavChannelSink;
+import org.switchboard.pbx.voicemail.VoicemailServices;
 import org.switchboard.pbx.voicemail.greeting.DivertReason;
 import org.switchboard.pbx.voicemail.greeting.GreetingSelection;
 import org.switchboard.pbx.voicemail.mailbox.Mailbox;
@@ -23,6 +24,7 @@ import org.switchboard.pbx.voicemail.mailbox.MailboxService.Outcome;
 import org.switchboard.pbx.voicemail.message.Caller;
 import org.switchboard.pbx.voicemail.message.MessageDraft;
 import org.switchboard.pbx.voicemail.message.MessageDraft.Committed;
+import org.switchboard.pbx.voicemail.message.MessageStore;
 import org.switchboard.pbx.voicemail.message.MessageStore.Begun;
 
 /**
@@ -48,30 +50,33 @@ final class LeaveMessage implements VoiceApplication {
     private static final Announcement BEEP = Announcement.tone(TonePlan.BEEP, "beep");
 
     private final AnsweringMachine machine;
+    private final VoicemailServices voicemail;
     private final String mailbox;
     private final DivertReason reason;
 
     LeaveMessage(AnsweringMachine machine, String mailbox, DivertReason reason) {
         this.machine = machine;
+        this.voicemail = machine.services();
         this.mailbox = mailbox;
         this.reason = reason;
     }
 
     @Override
     public Ending run(VoiceLine line) throws InterruptedException {
-        Optional<Mailbox> box = switch (machine.mailboxes().get(mailbox)) {
+        Optional<Mailbox> box = switch (voicemail.mailboxes().get(mailbox)) {
             case Outcome.Done<Mailbox> done -> Optional.of(done.value());
             case Outcome.Invalid<Mailbox> _, Outcome.NotFound<Mailbox> _ -> Optional.empty();
         };
-        String language = box.map(machine.mailboxes()::languageOf)
-                .orElse(machine.mailboxes().defaultLanguage()).tag();
-        Conversation talk = new Conversation(line, new Announcer(machine.prompts(), language, line.sampleRate()));
+        String language = box.map(voicemail.mailboxes()::languageOf)
+                .orElse(voicemail.mailboxes().defaultLanguage()).tag();
+        Conversation talk = new Conversation(line, new Announcer(voicemail.prompts(), language, line.sampleRate()));
         if (box.isEmpty()) {
             LOG.info("No mailbox {}: the caller hears 'not in service'", mailbox);
             talk.say(PromptKey.NOT_IN_SERVICE);
             return HANG_UP;
         }
-        if (machine.messages().counts(mailbox).total() >= machine.messages().limits().maxMessages()) return full(talk);
+        MessageStore messages = voicemail.messages();
+        if (messages.counts(mailbox).total() >= messages.limits().maxMessages()) return full(talk);
 
         String greetingKeys = "#*" + (machine.operator().isPresent() ? "0" : "");
         switch (talk.play(greeting(box.get()), greetingKeys)) {
@@ -92,12 +97,12 @@ final class LeaveMessage implements VoiceApplication {
 
     private Announcement greeting(Mailbox box) {
         GreetingSelection selection = machine.selector().select(mailbox, box.greetings(),
-                machine.greetings().list(mailbox), reason, machine.clock().instant());
+                voicemail.greetings().list(mailbox), reason, voicemail.clock().instant());
         Announcement greeting = Announcement.NOTHING;
         for (GreetingSelection.Part part : selection.parts()) {
             greeting = greeting.then(switch (part) {
-                case GreetingSelection.Part.Recording r -> Announcement.recording(machine.greetings().file(r.greeting()),
-                        "greeting:" + r.greeting().kind().stem());
+                case GreetingSelection.Part.Recording r -> Announcement.recording(
+                        voicemail.greetings().file(r.greeting()), "greeting:" + r.greeting().kind().stem());
                 case GreetingSelection.Part.Prompt p -> PromptKey.byFileName(p.key()).map(Announcement::of)
                         .orElseGet(() -> {
                             LOG.warn("Greeting of mailbox {} names an unknown prompt {}", mailbox, p.key());
@@ -112,7 +117,7 @@ final class LeaveMessage implements VoiceApplication {
         Caller caller = new Caller(line.caller().number(), line.caller().name());
         Begun begun;
         try {
-            begun = machine.messages().begin(mailbox, caller);
+            begun = voicemail.messages().begin(mailbox, caller);
         } catch (IOException e) {
             LOG.warn("Cannot record a message for mailbox {}: {}", mailbox, e.getMessage());
             talk.say(PromptKey.GOODBYE);
@@ -169,7 +174,7 @@ final class LeaveMessage implements VoiceApplication {
     }
 
     private RecordLimits limits() {
-        var settings = machine.settings();
+        var settings = voicemail.settings();
         return new RecordLimits(settings.maxMessageLength(), Optional.of(settings.silenceEnd()),
                 settings.silenceThreshold(), machine.operator().isPresent() ? "#0" : "#");
     }

@@ -14,6 +14,7 @@ import org.switchboard.pbx.voice.Played;
 import org.switchboard.pbx.voice.RecordLimits;
 import org.switchboard.pbx.voice.Recorded;
 import org.switchboard.pbx.voice.WavChannelSink;
+import org.switchboard.pbx.voicemail.VoicemailServices;
 import org.switchboard.pbx.voicemail.VoicemailSettings;
 import org.switchboard.pbx.voicemail.greeting.Greeting;
 import org.switchboard.pbx.voicemail.greeting.GreetingDraft;
@@ -37,12 +38,12 @@ final class GreetingRecorder {
     private static final Announcement BEEP = Announcement.tone(TonePlan.BEEP, "beep");
     private static final Announcement REVIEW = Announcement.of(PromptKey.VM_RECORD_REVIEW, PromptKey.VM_RECORD_LISTEN);
 
-    private final MailboxMenus menus;
+    private final VoicemailServices voicemail;
     private final Conversation talk;
     private final String mailbox;
 
-    GreetingRecorder(MailboxMenus menus, Conversation talk, String mailbox) {
-        this.menus = menus;
+    GreetingRecorder(VoicemailServices voicemail, Conversation talk, String mailbox) {
+        this.voicemail = voicemail;
         this.talk = talk;
         this.mailbox = mailbox;
     }
@@ -64,8 +65,8 @@ final class GreetingRecorder {
 
     /** The recording, stored when long enough. */
     private Optional<Greeting> take(GreetingKind kind) throws InterruptedException {
-        VoicemailSettings settings = menus.settings();
-        try (GreetingDraft draft = menus.greetings().begin(mailbox, kind)) {
+        VoicemailSettings settings = voicemail.settings();
+        try (GreetingDraft draft = voicemail.greetings().begin(mailbox, kind)) {
             WavChannelSink sink = WavChannelSink.start(draft.channel(), Math.min(talk.line().sampleRate(), 16_000));
             Recorded recorded = talk.record(sink, new RecordLimits(MAX_LENGTH, Optional.of(settings.silenceEnd()),
                     settings.silenceThreshold(), "#"));
@@ -77,7 +78,7 @@ final class GreetingRecorder {
             Duration length = sink.finish(trim);
             if (length.compareTo(settings.minMessageLength()) < 0) return Optional.empty();
             Greeting greeting = draft.commit();
-            if (kind == GreetingKind.TEMPORARY) menus.mailboxes().temporaryGreetingUntil(mailbox, Optional.empty());
+            if (kind == GreetingKind.TEMPORARY) voicemail.mailboxes().temporaryGreetingUntil(mailbox, Optional.empty());
             return Optional.of(greeting);
         } catch (IOException e) {
             LOG.warn("Greeting {} of mailbox {} not recorded: {}", kind.stem(), mailbox, e.getMessage());
@@ -93,7 +94,7 @@ final class GreetingRecorder {
                     return false;
                 }
                 case Choice.Picked p when p.key() == '3' -> {
-                    if (talk.play(Announcement.recording(menus.greetings().file(greeting),
+                    if (talk.play(Announcement.recording(voicemail.greetings().file(greeting),
                             "greeting:" + greeting.kind().stem())) instanceof Played.HungUp) {
                         return true;
                     }

@@ -15,7 +15,6 @@ import org.switchboard.pbx.voice.VoiceApplication;
 import org.switchboard.pbx.voice.VoiceApplication.Ending;
 import org.switchboard.pbx.voice.VoiceLine;
 import org.switchboard.pbx.voicemail.mailbox.MailboxAccess;
-import org.switchboard.pbx.voicemail.mailbox.MailboxLanguage;
 import org.switchboard.pbx.voicemail.mailbox.MailboxService;
 
 /**
@@ -46,8 +45,8 @@ final class Login {
     }
 
     Ending run() throws InterruptedException {
-        MailboxService mailboxes = menus.mailboxes();
-        Conversation talk = new Conversation(line, new Announcer(menus.prompts(), language(mailbox), line.sampleRate()));
+        MailboxService mailboxes = menus.services().mailboxes();
+        Conversation talk = new Conversation(line, new Announcer(menus.services().prompts(), language(mailbox), line.sampleRate()));
         for (int attempt = 0; attempt < TRIES; attempt++) {
             String number;
             if (mailbox.isPresent()) {
@@ -90,7 +89,7 @@ final class Login {
 
     private Ending enter(Conversation talk, String number, boolean choosePin) throws InterruptedException {
         Conversation owner = talk.speaking(language(Optional.of(number)));
-        if (choosePin && new PinChange(menus, owner, number).run() != PinChange.Result.CHANGED) {
+        if (choosePin && new PinChange(menus.services(), owner, number).run() != PinChange.Result.CHANGED) {
             owner.play(Announcement.of(PromptKey.GOODBYE), "");
             return VoiceApplication.HANG_UP;
         }
@@ -104,10 +103,10 @@ final class Login {
     }
 
     private String language(Optional<String> number) {
-        MailboxLanguage fallback = menus.mailboxes().defaultLanguage();
+        MailboxService mailboxes = menus.services().mailboxes();
         return number.filter(ExtensionNumber::isValid)
-                .map(n -> menus.mailboxes().languageOf(menus.mailboxes().mailbox(n)))
-                .orElse(fallback).tag();
+                .map(n -> mailboxes.languageOf(mailboxes.mailbox(n)))
+                .orElse(mailboxes.defaultLanguage()).tag();
     }
 
     /** A caller's number for the log: it comes from the network, so it is cut and has no control characters. */

@@ -1,15 +1,10 @@
 package org.switchboard.pbx.voicemail.menu;
 
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
-import org.switchboard.pbx.prompt.PromptLibrary;
 import org.switchboard.pbx.voice.VoiceApplication;
-import org.switchboard.pbx.voicemail.VoicemailSettings;
-import org.switchboard.pbx.voicemail.greeting.GreetingStore;
-import org.switchboard.pbx.voicemail.mailbox.MailboxService;
-import org.switchboard.pbx.voicemail.message.MessageStore;
+import org.switchboard.pbx.voicemail.VoicemailServices;
 
 /**
  * The mailbox owner's menus by phone: {@link #own()} for {@code *97} (the caller's own mailbox,
@@ -20,23 +15,12 @@ import org.switchboard.pbx.voicemail.message.MessageStore;
  * message-waiting lamps follow.
  */
 public final class MailboxMenus {
-    private final MailboxService mailboxes;
-    private final GreetingStore greetings;
-    private final MessageStore messages;
-    private final VoicemailSettings settings;
-    private final PromptLibrary prompts;
-    private final Clock clock;
+    private final VoicemailServices services;
     private final ZoneId zone;
 
     /** @param zone the time zone envelopes are said in ("received at 2:30 p.m.") */
-    public MailboxMenus(MailboxService mailboxes, GreetingStore greetings, MessageStore messages,
-                        VoicemailSettings settings, PromptLibrary prompts, Clock clock, ZoneId zone) {
-        this.mailboxes = Objects.requireNonNull(mailboxes, "mailboxes");
-        this.greetings = Objects.requireNonNull(greetings, "greetings");
-        this.messages = Objects.requireNonNull(messages, "messages");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.prompts = Objects.requireNonNull(prompts, "prompts");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public MailboxMenus(VoicemailServices services, ZoneId zone) {
+        this.services = Objects.requireNonNull(services, "services");
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
@@ -59,28 +43,8 @@ public final class MailboxMenus {
         return line -> new Login(this, line, Optional.of(mailbox)).run();
     }
 
-    MailboxService mailboxes() {
-        return mailboxes;
-    }
-
-    GreetingStore greetings() {
-        return greetings;
-    }
-
-    MessageStore messages() {
-        return messages;
-    }
-
-    VoicemailSettings settings() {
-        return settings;
-    }
-
-    PromptLibrary prompts() {
-        return prompts;
-    }
-
-    Clock clock() {
-        return clock;
+    VoicemailServices services() {
+        return services;
     }
 
     ZoneId zone() {

@@ -10,6 +10,7 @@ import org.switchboard.pbx.voice.Conversation;
 import org.switchboard.pbx.voice.Played;
 import org.switchboard.pbx.voice.VoiceApplication;
 import org.switchboard.pbx.voice.VoiceApplication.Ending;
+import org.switchboard.pbx.voicemail.VoicemailServices;
 import org.switchboard.pbx.voicemail.greeting.GreetingKind;
 import org.switchboard.pbx.voicemail.mailbox.Mailbox;
 import org.switchboard.pbx.voicemail.message.Folder;
@@ -62,21 +63,22 @@ final class MainMenu {
     }
 
     private Announcement summary() {
-        MessageCounts counts = menus.messages().counts(mailbox);
+        MessageCounts counts = menus.services().messages().counts(mailbox);
         Announcement summary = Announcement.of(talk.phrasing().mailboxSummary(counts.newMessages(), counts.heard()));
         return temporaryGreetingOn() ? summary.then(PromptKey.VM_TEMPORARY_GREETING_ON) : summary;
     }
 
     /** The temporary greeting plays to callers now: it is recorded and its end time, if any, is ahead. */
     private boolean temporaryGreetingOn() {
-        Mailbox box = menus.mailboxes().mailbox(mailbox);
-        boolean recorded = menus.greetings().list(mailbox).stream().anyMatch(g -> g.kind() == GreetingKind.TEMPORARY);
-        return recorded && box.greetings().temporaryUntil().map(until -> menus.clock().instant().isBefore(until)).orElse(true);
+        VoicemailServices voicemail = menus.services();
+        Mailbox box = voicemail.mailboxes().mailbox(mailbox);
+        boolean recorded = voicemail.greetings().list(mailbox).stream().anyMatch(g -> g.kind() == GreetingKind.TEMPORARY);
+        return recorded && box.greetings().temporaryUntil().map(until -> voicemail.clock().instant().isBefore(until)).orElse(true);
     }
 
     /** The new messages then the old ones ({@code withNew}), or the old and saved ones only. */
     private Optional<Ending> listen(boolean withNew) throws InterruptedException {
-        List<VoicemailMessage> all = menus.messages().list(mailbox);
+        List<VoicemailMessage> all = menus.services().messages().list(mailbox);
         List<VoicemailMessage> chosen = new ArrayList<>();
         if (withNew) all.stream().filter(m -> m.folder() == Folder.NEW).forEach(chosen::add);
         all.stream().filter(m -> m.folder() != Folder.NEW).forEach(chosen::add);

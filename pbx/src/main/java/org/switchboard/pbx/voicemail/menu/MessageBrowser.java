@@ -16,6 +16,7 @@ import org.switchboard.pbx.voice.Played;
 import org.switchboard.pbx.voice.VoiceApplication;
 import org.switchboard.pbx.voice.VoiceApplication.Ending;
 import org.switchboard.pbx.voicemail.message.Folder;
+import org.switchboard.pbx.voicemail.message.MessageStore;
 import org.switchboard.pbx.voicemail.message.VoicemailMessage;
 
 /**
@@ -94,7 +95,7 @@ final class MessageBrowser {
                     yield index < messages.size() ? Step.ENVELOPE_AND_MESSAGE : say(PromptKey.VM_NO_MORE_MESSAGES, Step.MAIN_MENU);
                 }
                 case '9' -> {
-                    menus.messages().move(mailbox, message.id(), Folder.SAVED);
+                    menus.services().messages().move(mailbox, message.id(), Folder.SAVED);
                     messages.set(index, message.inFolder(Folder.SAVED));
                     say(PromptKey.VM_MESSAGE_SAVED, Step.MENU);
                     if (index == messages.size() - 1) yield say(PromptKey.VM_NO_MORE_MESSAGES, Step.MAIN_MENU);
@@ -123,9 +124,10 @@ final class MessageBrowser {
     }
 
     private Announcement announce(VoicemailMessage message, Step step) {
-        Announcement recording = Announcement.recording(menus.messages().file(message), "message:" + message.id());
+        MessageStore store = menus.services().messages();
+        Announcement recording = Announcement.recording(store.file(message), "message:" + message.id());
         if (step == Step.ENVELOPE_AND_MESSAGE || step == Step.MESSAGE) {
-            if (!menus.messages().markHeard(mailbox, message.id())) LOG.debug("Message {} is gone", message.id());
+            if (!store.markHeard(mailbox, message.id())) LOG.debug("Message {} is gone", message.id());
         }
         return switch (step) {
             case ENVELOPE_AND_MESSAGE -> envelope(message).then(Announcement.pause(300)).then(recording);
@@ -157,7 +159,7 @@ final class MessageBrowser {
 
     private void delete(VoicemailMessage message) {
         try {
-            menus.messages().delete(mailbox, message.id());
+            menus.services().messages().delete(mailbox, message.id());
         } catch (IOException e) {
             LOG.warn("Cannot delete message {} of mailbox {}: {}", message.id(), mailbox, e.getMessage());
         }

@@ -45,14 +45,14 @@ final class OptionsMenu {
             Choice choice = talk.choose(MENU, KEYS);
             if (choice instanceof Choice.HungUp) return Optional.of(VoiceApplication.HANG_UP);
             if (!(choice instanceof Choice.Picked picked)) return Optional.empty();
-            GreetingRecorder recorder = new GreetingRecorder(menus, talk, mailbox);
+            GreetingRecorder recorder = new GreetingRecorder(menus.services(), talk, mailbox);
             switch (picked.key()) {
                 case '1' -> recorder.record(GreetingKind.UNAVAILABLE);
                 case '2' -> recorder.record(GreetingKind.BUSY);
                 case '3' -> recorder.record(GreetingKind.NAME);
                 case '4' -> recorder.record(GreetingKind.TEMPORARY);
                 case '5' -> chooseGreeting();
-                case '6' -> new PinChange(menus, talk, mailbox).run();
+                case '6' -> new PinChange(menus.services(), talk, mailbox).run();
                 case '7' -> {
                     Optional<GreetingKind.Custom> custom = customNumber();
                     if (custom.isPresent()) recorder.record(custom.get());
@@ -77,8 +77,8 @@ final class OptionsMenu {
 
     /** Says which greeting callers hear now, then switches to a custom one by number, or 0 for the standard ones. */
     private void chooseGreeting() throws InterruptedException {
-        List<Greeting> recorded = menus.greetings().list(mailbox);
-        Announcement question = active(menus.mailboxes().mailbox(mailbox).greetings(), recorded)
+        List<Greeting> recorded = menus.services().greetings().list(mailbox);
+        Announcement question = active(menus.services().mailboxes().mailbox(mailbox).greetings(), recorded)
                 .then(PromptKey.VM_GREETING_CHOOSE_STANDARD, PromptKey.VM_GREETING_CHOOSE_CUSTOM);
         if (!(talk.ask(question, ONE_KEY) instanceof Entry.Typed typed) || typed.digits().length() != 1) {
             if (!talk.hungUp()) say(PromptKey.INVALID_OPTION);
@@ -86,7 +86,7 @@ final class OptionsMenu {
         }
         char key = typed.digits().charAt(0);
         if (key == '0') {
-            menus.mailboxes().chooseCustomGreeting(mailbox, Optional.empty());
+            menus.services().mailboxes().chooseCustomGreeting(mailbox, Optional.empty());
             say(PromptKey.VM_GREETING_ACTIVATED);
         } else if (key >= '1' && key <= '9') {
             String name = String.valueOf(key);
@@ -94,7 +94,7 @@ final class OptionsMenu {
                 say(PromptKey.VM_GREETING_NOT_RECORDED);
                 return;
             }
-            menus.mailboxes().chooseCustomGreeting(mailbox, Optional.of(name));
+            menus.services().mailboxes().chooseCustomGreeting(mailbox, Optional.of(name));
             say(PromptKey.VM_GREETING_ACTIVATED);
         } else {
             say(PromptKey.INVALID_OPTION);
@@ -103,7 +103,7 @@ final class OptionsMenu {
 
     /** "Your active greeting is ...": the temporary one while it plays, a chosen custom one by number, else the standard. */
     private Announcement active(GreetingChoice choice, List<Greeting> recorded) {
-        Instant now = menus.clock().instant();
+        Instant now = menus.services().clock().instant();
         boolean temporary = recorded.stream().anyMatch(g -> g.kind() == GreetingKind.TEMPORARY)
                 && choice.temporaryUntil().map(now::isBefore).orElse(true);
         Announcement active = Announcement.of(PromptKey.VM_GREETING_ACTIVE_IS);

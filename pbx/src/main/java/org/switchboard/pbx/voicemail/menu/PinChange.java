@@ -8,6 +8,7 @@ import org.switchboard.pbx.voice.Announcement;
 import org.switchboard.pbx.voice.Conversation;
 import org.switchboard.pbx.voice.Entry;
 import org.switchboard.pbx.voice.Played;
+import org.switchboard.pbx.voicemail.VoicemailServices;
 import org.switchboard.pbx.voicemail.mailbox.Mailbox;
 import org.switchboard.pbx.voicemail.mailbox.MailboxService.Outcome;
 import org.switchboard.pbx.voicemail.mailbox.PinRule;
@@ -23,12 +24,12 @@ final class PinChange {
 
     enum Result { CHANGED, GAVE_UP, HUNG_UP }
 
-    private final MailboxMenus menus;
+    private final VoicemailServices voicemail;
     private final Conversation talk;
     private final String mailbox;
 
-    PinChange(MailboxMenus menus, Conversation talk, String mailbox) {
-        this.menus = menus;
+    PinChange(VoicemailServices voicemail, Conversation talk, String mailbox) {
+        this.voicemail = voicemail;
         this.talk = talk;
         this.mailbox = mailbox;
     }
@@ -49,7 +50,7 @@ final class PinChange {
                 if (!tell(PromptKey.VM_PIN_MISMATCH)) return Result.HUNG_UP;
                 continue;
             }
-            switch (menus.mailboxes().changePin(mailbox, first.get())) {
+            switch (voicemail.mailboxes().changePin(mailbox, first.get())) {
                 case Outcome.Done<Mailbox> _ -> {
                     LOG.info("The owner of mailbox {} changed its PIN by phone", mailbox);
                     tell(PromptKey.VM_PIN_CHANGED);

@@ -228,11 +228,9 @@ class LeaveMessageTest {
     @Test
     void starDuringTheGreetingLetsTheOwnerLogIn() throws Exception {
         VoicemailRig rig = new VoicemailRig(dir);
-        rig.pin("1002", "2580");
+        rig.pin("1002", VoicemailRig.PIN);
         VoiceCaller owner = VoicemailRig.caller("0791234567", "", "", "1002");
-        ScriptedLine line = new ScriptedLine(owner).on(Cue.playing(PromptKey.VM_PERSON_AT_EXTENSION)).press("*")
-                .on(Cue.playing(PromptKey.VM_ENTER_PIN)).press("2580#")
-                .on(Cue.playing(PromptKey.VM_MAIN_PLAY_NEW)).press("#");
+        ScriptedLine line = VoicemailRig.logsIn(owner, Cue.playing(PromptKey.VM_PERSON_AT_EXTENSION), "*");
 
         assertThat(run(rig, NO_ANSWER, line)).isEqualTo(VoiceApplication.HANG_UP);
         assertThat(line.heard()).containsSubsequence("vm-enter-pin", "vm-no-messages", "vm-main-play-new", "goodbye")

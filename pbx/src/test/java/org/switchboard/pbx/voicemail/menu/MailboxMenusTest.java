@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.switchboard.pbx.prompt.PromptKey;
 import org.switchboard.pbx.voice.ScriptedLine;
 import org.switchboard.pbx.voice.ScriptedLine.Cue;
@@ -86,16 +88,17 @@ class MailboxMenusTest {
         assertThat(rig.mailboxes.mailbox("1002").hasPin()).isFalse();
     }
 
-    @Test
-    void starNinetyEightAsksTheMailboxNumberThenThePin() throws Exception {
+    /** {@code *98} always asks whose mailbox; {@code *97} does when the caller did not authenticate (a trunk). */
+    @ParameterizedTest(name = "{0} from {1}, authenticated as ''{3}''")
+    @CsvSource({"*98, 1001, Alice, 1001", "*97, 0791234567, '', ''"})
+    void aCallerNotKnownAsTheOwnerIsAskedTheMailboxNumberThenThePin(String dialled, String number, String name,
+                                                                    String authenticated) throws Exception {
         VoicemailRig rig = new VoicemailRig(dir);
-        rig.pin("1002", "2580");
-        VoiceCaller fromAlicesPhone = VoicemailRig.caller("1001", "Alice", "1001", "*98");
-        ScriptedLine line = new ScriptedLine(fromAlicesPhone).on(Cue.playing(PromptKey.VM_ENTER_MAILBOX)).press("1002#")
-                .on(Cue.playing(PromptKey.VM_ENTER_PIN)).press("2580#")
-                .on(Cue.playing(PromptKey.VM_MAIN_PLAY_NEW)).press("#");
+        rig.pin("1002", VoicemailRig.PIN);
+        VoiceCaller caller = VoicemailRig.caller(number, name, authenticated, dialled);
+        ScriptedLine line = VoicemailRig.logsIn(caller, Cue.playing(PromptKey.VM_ENTER_MAILBOX), "1002#");
 
-        assertThat(run(rig, "*98", line)).isEqualTo(VoiceApplication.HANG_UP);
+        assertThat(run(rig, dialled, line)).isEqualTo(VoiceApplication.HANG_UP);
         assertThat(line.heard()).containsSubsequence("vm-enter-mailbox", "vm-enter-pin", "vm-no-messages", "goodbye");
     }
 
@@ -114,19 +117,6 @@ class MailboxMenusTest {
                 "vm-enter-mailbox", "vm-enter-pin", "vm-login-incorrect", "vm-enter-mailbox", "vm-enter-pin",
                 "vm-login-incorrect", "goodbye");
         assertThat(rig.mailboxes.mailbox("1002").hasPin()).as("nobody chose a PIN from another phone").isFalse();
-    }
-
-    @Test
-    void starNinetySevenWithoutAuthenticationAsksTheNumber() throws Exception {
-        VoicemailRig rig = new VoicemailRig(dir);
-        rig.pin("1002", "2580");
-        VoiceCaller fromTrunk = VoicemailRig.caller("0791234567", "", "", "*97");
-        ScriptedLine line = new ScriptedLine(fromTrunk).on(Cue.playing(PromptKey.VM_ENTER_MAILBOX)).press("1002#")
-                .on(Cue.playing(PromptKey.VM_ENTER_PIN)).press("2580#")
-                .on(Cue.playing(PromptKey.VM_MAIN_PLAY_NEW)).press("#");
-
-        assertThat(run(rig, "*97", line)).isEqualTo(VoiceApplication.HANG_UP);
-        assertThat(line.heard()).containsSubsequence("vm-enter-mailbox", "vm-enter-pin", "vm-no-messages");
     }
 
     @Test
