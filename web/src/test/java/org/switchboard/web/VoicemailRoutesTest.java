@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +29,10 @@ import org.switchboard.pbx.voicemail.TestWav;
 import org.switchboard.pbx.voicemail.VoicemailAdmin;
 import org.switchboard.pbx.voicemail.delivery.Delivery;
 import org.switchboard.pbx.voicemail.delivery.MemoryDeliveryRepository;
+import org.switchboard.pbx.voicemail.greeting.GreetingDraft;
+import org.switchboard.pbx.voicemail.greeting.GreetingKind;
+import org.switchboard.pbx.voicemail.greeting.GreetingStore;
+import org.switchboard.pbx.voicemail.greeting.MemoryGreetingRepository;
 import org.switchboard.pbx.voicemail.mailbox.EmailMode;
 import org.switchboard.pbx.voicemail.mailbox.MailboxLanguage;
 import org.switchboard.pbx.voicemail.mailbox.MailboxService;
@@ -52,6 +57,7 @@ class VoicemailRoutesTest {
     private static MailboxService service;
     private static MemoryDeliveryRepository deliveries;
     private static MessageStore messages;
+    private static GreetingStore greetings;
     private static Path root;
     private static AdminApi api;
     private static HttpClient client;
@@ -63,13 +69,14 @@ class VoicemailRoutesTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         root = Files.createTempDirectory("voicemail-routes");
         mailboxes = new MemoryMailboxRepository();
-        service = new MailboxService(mailboxes, Set.of("1001", "1002", "1003")::contains, new SecureRandom(), 1000,
+        service = new MailboxService(mailboxes, Set.of("1001", "1002", "1003", "1004")::contains, new SecureRandom(), 1000,
                 MailboxLanguage.EN);
         deliveries = new MemoryDeliveryRepository();
         messages = new MessageStore(root, new MemoryMessageRepository(), MessageLimits.DEFAULT, clock, new SplittableRandom(4));
+        greetings = new GreetingStore(root, new MemoryGreetingRepository(), clock);
         api = AdminApi.start(new AdminApi.Settings("127.0.0.1", 0, tls.server(), TOKEN),
                 new ExtensionService(new MemoryExtensionRepository()), List::of, LiveCalls.NONE, limit -> List.of(), clock,
-                Optional.of(new VoicemailAdmin(service, messages, deliveries)));
+                Optional.of(new VoicemailAdmin(service, greetings, messages, deliveries)));
         client = HttpClient.newBuilder().sslContext(tls.client()).build();
         base = "https://127.0.0.1:" + api.address().getPort();
     }
@@ -90,7 +97,7 @@ class VoicemailRoutesTest {
         assertThat(JSON.readTree(get.body())).isEqualTo(JSON.readTree("""
                 {"number":"1001","pinSet":false,"email":null,"emailMode":"attach","language":null,"effectiveLanguage":"en",
                  "messages":{"newMessages":0,"oldMessages":0,"savedMessages":0},
-                 "greeting":{"activeCustom":null,"temporaryUntil":null,"schedule":""}}"""));
+                 "greetings":{"activeCustom":null,"temporaryUntil":null,"schedule":null,"recorded":[]}}"""));
     }
 
     @Test
@@ -112,6 +119,65 @@ class VoicemailRoutesTest {
         assertThat(reset.get("email").isNull()).isTrue();
         assertThat(reset.get("emailMode").asString()).as("kept").isEqualTo("attach-delete");
         assertThat(reset.get("effectiveLanguage").asString()).isEqualTo("en");
+    }
+
+    @Test
+    void patchSetsEachGreetingFieldKeepsTheOthersAndNullClears() throws Exception {
+        record(new GreetingKind.Custom("holiday"), Duration.ofMillis(20_400));
+        record(GreetingKind.UNAVAILABLE, Duration.ofSeconds(12));
+
+        JsonNode chosen = greetingsAfter("{\"emailMode\":\"notify\",\"greetings\":{\"activeCustom\":\"holiday\"}}");
+        assertThat(chosen.get("activeCustom").asString()).isEqualTo("holiday");
+        JsonNode until = greetingsAfter("{\"greetings\":{\"temporaryUntil\":\"2026-12-24T09:00:00+01:00\"}}");
+        assertThat(until.get("temporaryUntil").asString()).isEqualTo("2026-12-24T08:00:00Z");
+        JsonNode scheduled = greetingsAfter("{\"greetings\":{\"schedule\":\"closed sat-sun;lunch mon-fri 12:00-13:30\"}}");
+        assertThat(scheduled).isEqualTo(JSON.readTree("""
+                {"activeCustom":"holiday","temporaryUntil":"2026-12-24T08:00:00Z",
+                 "schedule":"closed sat,sun; lunch mon-fri 12:00-13:30",
+                 "recorded":[{"kind":"unavailable","customName":null,"recordedAt":"2026-03-02T13:05:00Z","durationSeconds":12},
+                             {"kind":"custom","customName":"holiday","recordedAt":"2026-03-02T13:05:00Z","durationSeconds":20}]}"""));
+        JsonNode got = JSON.readTree(send("GET", "/api/v1/voicemail/1004", null).body());
+        assertThat(got.get("greetings")).isEqualTo(scheduled);
+        assertThat(got.get("emailMode").asString()).isEqualTo("notify");
+        assertThat(service.mailbox("1004").greetings().schedule().greetingAt(LocalDateTime.parse("2026-03-07T10:00")))
+                .as("Saturday").contains("closed");
+
+        JsonNode cleared = greetingsAfter("{\"greetings\":{\"activeCustom\":null,\"temporaryUntil\":null}}");
+        assertThat(cleared.get("activeCustom").isNull()).isTrue();
+        assertThat(cleared.get("temporaryUntil").isNull()).isTrue();
+        assertThat(cleared.get("schedule").asString()).as("kept").startsWith("closed");
+        JsonNode reset = greetingsAfter("{\"greetings\":{\"activeCustom\":\"emergency\"}}");
+        assertThat(reset.get("activeCustom").asString()).as("not recorded yet, still accepted").isEqualTo("emergency");
+        JsonNode none = greetingsAfter("{\"greetings\":null}");
+        assertThat(none.get("activeCustom").isNull()).isTrue();
+        assertThat(none.get("schedule").isNull()).isTrue();
+        assertThat(none.get("recorded")).as("recordings stay").hasSize(2);
+    }
+
+    @Test
+    void badGreetingValuesAreProblemsNamingTheFieldAndChangeNothing() throws Exception {
+        String path = "/api/v1/voicemail/1003";
+        assertThat(detail(send("PATCH", path, "{\"greetings\":{\"activeCustom\":\"Holiday!\"}}"), 400))
+                .isEqualTo("greetings.activeCustom: " + GreetingKind.Custom.RULE);
+        assertThat(detail(send("PATCH", path, "{\"greetings\":{\"activeCustom\":5}}"), 400))
+                .isEqualTo(VoicemailRoutes.ACTIVE_CUSTOM_TYPE);
+        assertThat(detail(send("PATCH", path, "{\"greetings\":{\"temporaryUntil\":\"2026-12-24T08:00\"}}"), 400))
+                .as("no offset: ambiguous").isEqualTo(VoicemailRoutes.TEMPORARY_UNTIL_TYPE);
+        assertThat(detail(send("PATCH", path, "{\"greetings\":{\"temporaryUntil\":1798099200}}"), 400))
+                .isEqualTo(VoicemailRoutes.TEMPORARY_UNTIL_TYPE);
+        assertThat(detail(send("PATCH", path, "{\"greetings\":{\"schedule\":\"closed sat-sun; lunch weekdays\"}}"), 400))
+                .startsWith("greetings.schedule: entry 2 ('lunch weekdays'): 'weekdays' is not a set of days");
+        assertThat(detail(send("PATCH", path, "{\"greetings\":{\"schedule\":[\"closed sat-sun\"]}}"), 400))
+                .isEqualTo(VoicemailRoutes.SCHEDULE_TYPE);
+        assertThat(detail(send("PATCH", path, "{\"greetings\":\"holiday\"}"), 400)).isEqualTo(VoicemailRoutes.GREETINGS_TYPE);
+        assertThat(detail(send("PATCH", path, "{\"greetings\":{\"active\":\"holiday\"}}"), 400))
+                .isEqualTo("unknown field 'greetings.active'; known fields: activeCustom, schedule, temporaryUntil");
+        assertThat(detail(send("PATCH", path, "{\"greetings\":{\"recorded\":[]}}"), 400))
+                .startsWith("greetings.recorded cannot be changed here");
+        assertThat(detail(send("PATCH", path, "{\"pin\":\"2580\",\"greetings\":{\"schedule\":\"closed\"}}"), 400))
+                .startsWith("greetings.schedule: entry 1 ('closed'): write NAME DAYS");
+        assertThat(detail(send("PATCH", path, "{\"greetings\":{}}"), 400)).startsWith("nothing to change");
+        assertThat(mailboxes.find("1003")).as("the valid PIN beside a bad schedule was not kept either").isEmpty();
     }
 
     @Test
@@ -153,6 +219,19 @@ class VoicemailRoutesTest {
         assertThat(JSON.readTree(send("GET", "/api/v1/voicemail/1001", null).body()).get("messages").get("newMessages")
                 .asInt()).isEqualTo(1);
         assertThat(JSON.readTree(send("GET", "/api/v1/voicemail/1003/messages", null).body())).isEmpty();
+    }
+
+    private static void record(GreetingKind kind, Duration length) throws Exception {
+        try (GreetingDraft draft = greetings.begin("1004", kind)) {
+            draft.output().write(TestWav.ulaw(length));
+            draft.commit();
+        }
+    }
+
+    private static JsonNode greetingsAfter(String patch) throws Exception {
+        HttpResponse<String> response = send("PATCH", "/api/v1/voicemail/1004", patch);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("greetings");
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -5,12 +5,23 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.switchboard.pbx.extension.ExtensionNumber;
+import org.switchboard.pbx.voicemail.greeting.GreetingKind;
+import org.switchboard.pbx.voicemail.greeting.ScheduledGreeting;
+import org.switchboard.pbx.voicemail.greeting.WeeklySchedule;
 import org.switchboard.pbx.voicemail.mailbox.EmailMode;
 import org.switchboard.pbx.voicemail.mailbox.MailboxLanguage;
 import picocli.CommandLine.Command;
@@ -22,7 +33,11 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code switchboard voicemail set|list}: mailboxes of the running server and their messages. */
+/**
+ * {@code switchboard voicemail set|list}: mailboxes of the running server, their greetings and
+ * messages. Times typed or shown are in this machine's time zone, which is the server's (the CLI
+ * talks to the server of its own data directory).
+ */
 @Command(name = "voicemail", description = "Manage the voicemail boxes of a running server.",
         mixinStandardHelpOptions = true, subcommands = {VoicemailCommand.SetSettings.class, VoicemailCommand.ListMessages.class})
 final class VoicemailCommand implements Callable<Integer> {
@@ -34,8 +49,8 @@ final class VoicemailCommand implements Callable<Integer> {
         return SwitchboardCommand.USAGE;
     }
 
-    @Command(name = "set", description = "Change a mailbox: its PIN, where and how new messages are mailed, its language.",
-            mixinStandardHelpOptions = true)
+    @Command(name = "set", description = "Change a mailbox: its PIN, where and how new messages are mailed, its language,"
+            + " which greeting callers hear.", mixinStandardHelpOptions = true)
     static final class SetSettings implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin DataOption data;
@@ -52,15 +67,28 @@ final class VoicemailCommand implements Callable<Integer> {
         String emailMode;
         @Option(names = "--language", paramLabel = "LANG", description = "en, fr or de, or 'default' for the server's.")
         String language;
+        @Option(names = "--greeting", paramLabel = "NAME|standard", description = "The custom greeting callers hear (those"
+                + " recorded from the phone, *97 then 0 then 7, are named 1 to 9), or 'standard' for the unavailable and busy"
+                + " ones. One not recorded yet is kept: callers hear the standard greeting until it is.")
+        String greeting;
+        @Option(names = "--temporary-until", paramLabel = "TIME|none", description = "When the temporary greeting stops"
+                + " playing, in the server's time zone, e.g. 2026-12-24T08:00; 'none' plays it until it is deleted.")
+        String temporaryUntil;
+        @Option(names = "--schedule", paramLabel = "TEXT|none", description = "Custom greetings by day and time (server's"
+                + " time zone), entries separated by ';', the first in force wins: \"closed sat-sun; lunch mon-fri"
+                + " 12:00-13:30\"; days mon..sun, ranges, lists (sat,sun) or daily; 'none' removes the schedule.")
+        String schedule;
 
         @Override
         public Integer call() throws CliException {
             checkNumber(number);
-            if (pin == null && email == null && emailMode == null && language == null) {
-                throw new CliException("Nothing to change: give --pin, --email, --email-mode and/or --language, for example"
-                        + " ./switchboard voicemail set " + number + " --email name@example.com --email-mode attach",
-                        SwitchboardCommand.USAGE);
+            if (pin == null && email == null && emailMode == null && language == null && greeting == null
+                    && temporaryUntil == null && schedule == null) {
+                throw new CliException("Nothing to change: give --pin, --email, --email-mode, --language, --greeting,"
+                        + " --temporary-until and/or --schedule, for example ./switchboard voicemail set " + number
+                        + " --email name@example.com --email-mode attach", SwitchboardCommand.USAGE);
             }
+            ZoneId zone = ZoneId.systemDefault();
             Map<String, Object> body = new LinkedHashMap<>();
             if (pin != null) body.put("pin", pin.equals("none") ? null : pin.equals("-") ? readPin() : pin);
             if (email != null) body.put("email", email.equals("none") ? null : email);
@@ -77,13 +105,41 @@ final class VoicemailCommand implements Callable<Integer> {
                 }
                 body.put("language", language.equals("default") ? null : language);
             }
+            Map<String, Object> greetings = new LinkedHashMap<>();
+            if (greeting != null) greetings.put("activeCustom", greeting.equals("standard") ? null : greetingName(greeting));
+            Instant until = temporaryUntil == null || temporaryUntil.equals("none") ? null : until(temporaryUntil, zone);
+            if (temporaryUntil != null) greetings.put("temporaryUntil", until == null ? null : until.toString());
+            if (schedule != null) greetings.put("schedule", schedule.equals("none") ? null : schedule(schedule).text());
+            if (!greetings.isEmpty()) body.put("greetings", greetings);
             try (AdminClient client = AdminClient.connect(data.path())) {
                 JsonNode mailbox = client.patch("/voicemail/" + number, body);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("Mailbox " + number + " updated: " + summary(mailbox) + ".");
+                if (!greetings.isEmpty()) out.println(greetingChoice(mailbox.path("greetings"), zone));
                 out.flush();
+                PrintWriter err = spec.commandLine().getErr();
+                for (String warning : warnings(mailbox.path("greetings"), greetings.keySet(), Instant.now(), zone)) {
+                    err.println("Warning: " + warning);
+                }
+                err.flush();
             }
             return 0;
+        }
+
+        private static String greetingName(String name) throws CliException {
+            if (!GreetingKind.Custom.isValidName(name)) {
+                throw new CliException("--greeting '" + name + "': " + GreetingKind.Custom.RULE + "; or standard.",
+                        SwitchboardCommand.USAGE);
+            }
+            return name;
+        }
+
+        private static WeeklySchedule schedule(String text) throws CliException {
+            return switch (WeeklySchedule.parse(text)) {
+                case WeeklySchedule.Parsed.Ok ok -> ok.schedule();
+                case WeeklySchedule.Parsed.Invalid invalid ->
+                        throw new CliException("--schedule: " + invalid.problem() + ".", SwitchboardCommand.USAGE);
+            };
         }
 
         private String readPin() throws CliException {
@@ -105,8 +161,10 @@ final class VoicemailCommand implements Callable<Integer> {
         @Parameters(paramLabel = "NUMBER", description = "Extension number of the mailbox.")
         String number;
         @Option(names = "--json", description = "Print {mailbox: {number, pinSet, email, emailMode, language,"
-                + " effectiveLanguage, messages, greeting}, messages: [{id, folder, callerNumber, callerName, receivedAt,"
-                + " durationSeconds, email: {state, address, mode, attempts, nextAttemptAt, lastError, sentAt}}]}.")
+                + " effectiveLanguage, messages, greetings: {activeCustom, temporaryUntil, schedule, recorded: [{kind,"
+                + " customName, recordedAt, durationSeconds}]}}, messages: [{id, folder, callerNumber, callerName,"
+                + " receivedAt, durationSeconds, email: {state, address, mode, attempts, nextAttemptAt, lastError,"
+                + " sentAt}}]}.")
         boolean json;
 
         @Override
@@ -130,10 +188,12 @@ final class VoicemailCommand implements Callable<Integer> {
         }
     }
 
-    /** The mailbox line, then one line per message; times in {@code zone}. */
+    /** The mailbox line, its greetings, its counts, then one line per message; times in {@code zone}. */
     static void print(JsonNode mailbox, JsonNode messages, PrintWriter out, ZoneId zone) {
         JsonNode counts = mailbox.path("messages");
         out.println("Mailbox " + mailbox.path("number").asString() + ": " + summary(mailbox) + ".");
+        out.println(greetingChoice(mailbox.path("greetings"), zone));
+        out.println(recordedGreetings(mailbox.path("greetings")));
         out.println("Messages: " + counts.path("newMessages").asInt() + " new, " + counts.path("oldMessages").asInt()
                 + " old, " + counts.path("savedMessages").asInt() + " saved.");
         if (messages.isEmpty()) return;
@@ -154,6 +214,97 @@ final class VoicemailCommand implements Callable<Integer> {
         String language = mailbox.path("language").isNull() || mailbox.path("language").isMissingNode()
                 ? Cells.text(mailbox, "effectiveLanguage") + " (default)" : mailbox.path("language").asString();
         return pin + ", " + email + ", language " + language;
+    }
+
+    /**
+     * {@code Greetings: custom holiday chosen, temporary until 2026-12-24 08:00:00, schedule "closed
+     * sat,sun"}: the choice, with what is missing for it to play.
+     */
+    static String greetingChoice(JsonNode greetings, ZoneId zone) {
+        Set<String> recorded = recordedKinds(greetings);
+        List<String> parts = new ArrayList<>();
+        String active = Cells.text(greetings, "activeCustom");
+        parts.add(active.equals("-") ? "standard chosen"
+                : "custom " + active + " chosen" + (recorded.contains("custom " + active) ? "" : " (not recorded)"));
+        String until = Cells.time(greetings, "temporaryUntil", zone);
+        if (recorded.contains("temporary")) parts.add("temporary until " + (until.equals("-") ? "deleted" : until));
+        else if (!until.equals("-")) parts.add("temporary end " + until + " (no temporary greeting recorded)");
+        String schedule = Cells.text(greetings, "schedule");
+        parts.add(schedule.equals("-") ? "no schedule" : "schedule \"" + schedule + "\"");
+        return "Greetings: " + String.join(", ", parts) + ".";
+    }
+
+    /** {@code Recorded greetings: unavailable 0:00:12, custom holiday 0:00:20.} */
+    static String recordedGreetings(JsonNode greetings) {
+        List<String> each = new ArrayList<>();
+        for (JsonNode g : greetings.path("recorded")) {
+            each.add(kind(g) + " " + Cells.duration(g.path("durationSeconds").asLong(0)));
+        }
+        return "Recorded greetings: " + (each.isEmpty() ? "none" : String.join(", ", each)) + ".";
+    }
+
+    /**
+     * What the server kept but callers will not hear, for the fields just {@code changed}: a chosen
+     * or scheduled greeting never recorded (skipped when calls come, so the standard one plays), an
+     * end for a temporary greeting that is not recorded (recording one from the phone clears it),
+     * or an end already past.
+     */
+    static List<String> warnings(JsonNode greetings, Set<String> changed, Instant now, ZoneId zone) {
+        Set<String> recorded = recordedKinds(greetings);
+        List<String> warnings = new ArrayList<>();
+        String active = Cells.text(greetings, "activeCustom");
+        if (changed.contains("activeCustom") && !active.equals("-") && !recorded.contains("custom " + active)) {
+            warnings.add("greeting " + active + " is not recorded yet: callers hear the standard greeting until it is.");
+        }
+        String until = Cells.text(greetings, "temporaryUntil");
+        if (changed.contains("temporaryUntil") && !until.equals("-")) {
+            if (!recorded.contains("temporary")) {
+                warnings.add("no temporary greeting is recorded, so this end changes nothing (recording one from the"
+                        + " phone clears it).");
+            } else if (!Instant.parse(until).isAfter(now)) {
+                warnings.add(Cells.time(greetings, "temporaryUntil", zone) + " has passed: the temporary greeting no"
+                        + " longer plays.");
+            }
+        }
+        if (changed.contains("schedule") && !Cells.text(greetings, "schedule").equals("-")
+                && WeeklySchedule.parse(greetings.path("schedule").asString()) instanceof WeeklySchedule.Parsed.Ok ok) {
+            Set<String> missing = new LinkedHashSet<>();
+            for (ScheduledGreeting entry : ok.schedule().entries()) {
+                if (!recorded.contains("custom " + entry.greeting())) missing.add(entry.greeting());
+            }
+            if (!missing.isEmpty()) {
+                warnings.add("the schedule names greetings not recorded yet (" + String.join(", ", missing)
+                        + "): callers hear the standard greeting at those times until they are.");
+            }
+        }
+        return warnings;
+    }
+
+    /** {@code unavailable}, {@code custom holiday}. */
+    private static String kind(JsonNode g) {
+        String kind = Cells.text(g, "kind");
+        return kind.equals("custom") ? "custom " + Cells.text(g, "customName") : kind;
+    }
+
+    private static Set<String> recordedKinds(JsonNode greetings) {
+        Set<String> kinds = new LinkedHashSet<>();
+        for (JsonNode g : greetings.path("recorded")) kinds.add(kind(g));
+        return kinds;
+    }
+
+    /** A local time in {@code zone} ({@code 2026-12-24T08:00}, or with a space), or a time with its offset. */
+    static Instant until(String text, ZoneId zone) throws CliException {
+        String v = text.strip();
+        try {
+            return LocalDateTime.parse(v.replace(' ', 'T')).atZone(zone).toInstant();
+        } catch (DateTimeParseException local) {
+            try {
+                return OffsetDateTime.parse(v.replace(' ', 'T')).toInstant();
+            } catch (DateTimeParseException offset) {
+                throw new CliException("--temporary-until '" + text + "': write a date and time such as 2026-12-24T08:00"
+                        + " (the server's time zone, " + zone.getId() + "), or none.", SwitchboardCommand.USAGE);
+            }
+        }
     }
 
     private static String caller(JsonNode m) {

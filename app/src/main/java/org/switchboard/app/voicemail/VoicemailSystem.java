@@ -107,7 +107,7 @@ public final class VoicemailSystem implements AutoCloseable {
         recover(greetings, messages);
         delivery.start();
         return new VoicemailSystem(settings, mailboxes, greetings, new GreetingSelector(zone), messages, delivery,
-                new VoicemailAdmin(mailboxes, messages, repositories.deliveries()), clock, zone);
+                new VoicemailAdmin(mailboxes, greetings, messages, repositories.deliveries()), clock, zone);
     }
 
     /** Recovery problems are logged, not fatal: phones come first, and the files stay for the next start. */

@@ -265,6 +265,28 @@ public final class LegAudio implements AutoCloseable {
     }
 
     /**
+     * Makes the stream to the phone go on from one it heard before: the next RTP packet carries
+     * {@code nextSequence} and {@code nextTimestamp} (with the marker bit) and the numbering runs
+     * on from there, instead of from the random start of RFC 3550 §5.1. The socket layer calls it
+     * when it switches a leg from relaying to this leg, with the SSRC of the relayed stream in
+     * {@link LegAudioConfig#localSsrc()}, so the phone sees one source whose sequence numbers move
+     * forward by one per packet: a jitter buffer that compares numbers across the switch (baresip's
+     * does) would otherwise drop the server's packets as late. Meant before the first {@link #tick};
+     * later it renumbers from the next packet.
+     *
+     * @throws IllegalArgumentException when the sequence number is not 16-bit or the timestamp not 32-bit unsigned
+     */
+    public void continueStream(int nextSequence, long nextTimestamp) {
+        if (nextSequence < 0 || nextSequence > 0xFFFF) {
+            throw new IllegalArgumentException("an RTP sequence number is 0..65535, not " + nextSequence);
+        }
+        if (nextTimestamp < 0 || nextTimestamp > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("an RTP timestamp is 0..4294967295, not " + nextTimestamp);
+        }
+        transmitter.continueAt(nextSequence, nextTimestamp);
+    }
+
+    /**
      * Plays {@code source} to the phone from the next packet on, converted to the codec's rate,
      * replacing (and closing) what played before; the leg owns it now.
      */

@@ -20,7 +20,7 @@ public interface MediaChannel {
     /** The leg this channel serves. */
     String legId();
 
-    /** What the leg was terminated with. */
+    /** What the leg was terminated with; its SSRC the one the phone hears ({@code MediaEndpoint#terminate}). */
     LegAudioConfig config();
 
     /**
@@ -65,9 +65,10 @@ public interface MediaChannel {
     CompletionStage<LegAudioStats> stats();
 
     /**
-     * Returns the endpoint to relaying (bridged packets pass untouched again; the latch stays as
-     * learned): sends RTCP BYE for our source, closes what plays, lets go of the sinks. Completes
-     * once applied; the handle is then dead.
+     * Returns the endpoint to relaying (the latch stays as learned): closes what plays, lets go
+     * of the sinks. The phone's stream goes on, so no RTCP BYE is sent: the relayed packets
+     * continue this channel's SSRC and numbering ({@code MediaEndpoint#terminate}). Completes once
+     * applied; the handle is then dead.
      */
     CompletionStage<Void> relay();
 

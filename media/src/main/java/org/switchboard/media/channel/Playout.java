@@ -17,12 +17,14 @@ import org.switchboard.media.rtp.RtpView;
  * silent, following the buffer's contract: each frame it hands out is played for exactly its
  * duration, frames of other sizes than ours are split and joined through a small queue.
  * Before the first packet, and whenever the buffer has nothing, the frame is silence, so what
- * comes out always lasts as long as the call.
+ * comes out always lasts as long as the call. The call recorder plays each party out the same
+ * way ({@code record.PartyReceiver}), with a deeper buffer. Not thread-safe; allocates nothing
+ * per packet or frame.
  */
-final class Playout implements AutoCloseable {
+public final class Playout implements AutoCloseable {
 
     /** The largest payload taken: what fits the socket layer's 2048-byte datagrams. */
-    static final int MAX_PAYLOAD = 2048 - RtpView.FIXED_HEADER_LENGTH;
+    public static final int MAX_PAYLOAD = 2048 - RtpView.FIXED_HEADER_LENGTH;
     /** The longest packet the jitter buffer plays, in ms. */
     private static final int MAX_PACKET_MILLIS = 120;
     /** Polls per frame at most: a guard against frames of no duration. */
@@ -37,12 +39,19 @@ final class Playout implements AutoCloseable {
     private final short[] frame;
 
     Playout(LegAudioConfig config) {
-        AudioCodec codec = config.codec();
-        this.jitter = new JitterBuffer(JitterConfig.forClockRate(codec.clockRate())
-                .withPtime(Duration.ofMillis(config.ptimeMillis())).withMaxPayload(MAX_PAYLOAD));
+        this(config.codec(), JitterConfig.forClockRate(config.codec().clockRate())
+                .withPtime(Duration.ofMillis(config.ptimeMillis())).withMaxPayload(MAX_PAYLOAD), config.frameSamples());
+    }
+
+    /**
+     * Plays {@code codec} out through a jitter buffer of {@code jitterConfig} (its payloads at most
+     * {@link #MAX_PAYLOAD}) in frames of {@code frameSamples} samples at the codec's PCM rate.
+     */
+    public Playout(AudioCodec codec, JitterConfig jitterConfig, int frameSamples) {
+        this.jitter = new JitterBuffer(jitterConfig);
         this.decoder = codec.newDecoder();
         this.sampleRate = codec.sampleRate();
-        this.frameSamples = config.frameSamples();
+        this.frameSamples = frameSamples;
         int longest = sampleRate * MAX_PACKET_MILLIS / 1000;
         this.decoded = new short[Math.max(decoder.maxSamples(MAX_PAYLOAD), longest)];
         this.queue = new PcmFifo(frameSamples + decoded.length + longest);
@@ -50,23 +59,23 @@ final class Playout implements AutoCloseable {
     }
 
     /** An audio packet of the current source. */
-    OfferResult offer(RtpView packet, long arrivalNanos) {
+    public OfferResult offer(RtpView packet, long arrivalNanos) {
         return jitter.offer(packet.sequence(), packet.timestamp(), packet.marker(), packet.buffer(),
                 packet.payloadOffset(), packet.payloadLength(), arrivalNanos);
     }
 
     /** A packet of the current source without audio (RFC 4733 event, comfort noise): {@link JitterBuffer#skip}. */
-    void skip(int sequence) {
+    public void skip(int sequence) {
         jitter.skip(sequence);
     }
 
     /** The phone's stream changed source (SSRC): start again. */
-    void restart() {
+    public void restart() {
         jitter.restart();
     }
 
-    /** The next frame ({@link LegAudioConfig#frameSamples()} samples), valid until the next call. */
-    short[] next(long nowNanos) {
+    /** The next frame ({@code frameSamples} samples), valid until the next call. */
+    public short[] next(long nowNanos) {
         for (int polls = 0; queue.size() < frameSamples && polls < MAX_POLLS; polls++) {
             JitterFrame f = jitter.poll(nowNanos);
             if (f.kind() == JitterFrame.Kind.NOTHING) {

@@ -26,7 +26,8 @@ import org.switchboard.media.rtp.RtpWriter;
  * the audio paused meanwhile and its timestamps running on (§2.5.1.1); otherwise as the key's
  * tones in the audio. The marker bit is set on the first packet, after a new source starts and
  * after a key press (RFC 3551 §4.1). Sequence number and timestamp start at random values
- * (RFC 3550 §5.1).
+ * (RFC 3550 §5.1), unless {@link #continueAt} makes the stream go on from what the phone heard
+ * before the leg was terminated.
  */
 final class Transmitter implements AutoCloseable {
 
@@ -82,6 +83,18 @@ final class Transmitter implements AutoCloseable {
                 : null;
         this.sequence = random.nextInt(1 << 16);
         this.timestamp = random.nextLong(1L << 32);
+    }
+
+    /**
+     * The next packet carries {@code nextSequence} and {@code nextTimestamp}, with the marker bit,
+     * and the numbering goes on from there: the phone then sees one stream across a switch from
+     * the relay (RFC 3550 §5.1 lets a stream start anywhere; a jitter buffer compares sequence
+     * numbers across the switch). A key press under way keeps its own timestamp (RFC 4733 §2.5.1.2).
+     */
+    void continueAt(int nextSequence, long nextTimestamp) {
+        sequence = nextSequence & 0xFFFF;
+        timestamp = nextTimestamp & 0xFFFF_FFFFL;
+        marker = true;
     }
 
     /** Plays {@code next} from the next frame on, closing what played before. */

@@ -2,9 +2,7 @@ package org.switchboard.media.channel;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
+import org.switchboard.media.wav.WavRecording;
 import org.switchboard.media.wav.WavWriter;
 
 /**
@@ -15,19 +13,14 @@ import org.switchboard.media.wav.WavWriter;
  *
  * <p>Writes go through the writer's 16 KiB buffer, so the leg's thread touches the file about
  * twice a second at 8 kHz (into the page cache). A write that fails (a full disk) stops the
- * recording; {@link #failure()} says why and {@link #commit()} then refuses.
+ * recording; {@link #failure()} says why and {@link #commit()} then refuses
+ * ({@link WavRecording}).
  */
-public final class WavSink implements AudioSink {
-
-    private final WavWriter writer;
-    private volatile String failure;
+public final class WavSink extends WavRecording implements AudioSink {
 
     /** Records into {@code writer} (mono), which the sink now owns. */
     public WavSink(WavWriter writer) {
-        this.writer = Objects.requireNonNull(writer, "writer");
-        if (writer.channels() != 1) {
-            throw new IllegalArgumentException("a WavSink records mono; the writer has " + writer.channels() + " channels");
-        }
+        super(writer, 1, "a WavSink records mono");
     }
 
     /**
@@ -40,58 +33,7 @@ public final class WavSink implements AudioSink {
     }
 
     @Override
-    public int sampleRate() {
-        return writer.sampleRate();
-    }
-
-    @Override
     public void write(short[] pcm, int off, int samples) {
-        if (failure != null) {
-            return;
-        }
-        try {
-            writer.write(pcm, off, samples);
-        } catch (IOException | RuntimeException e) {
-            failure = writer.target() + ": " + e.getMessage();
-        }
-    }
-
-    @Override
-    public Optional<String> failure() {
-        return Optional.ofNullable(failure);
-    }
-
-    /** Where the file appears once committed. */
-    public Path target() {
-        return writer.target();
-    }
-
-    /** How much audio was recorded. */
-    public Duration duration() {
-        return Duration.ofNanos(writer.frames() * 1_000_000_000L / writer.sampleRate());
-    }
-
-    /**
-     * Makes the recording appear under its name. Only once the leg no longer writes to it.
-     *
-     * @throws IOException when a write failed earlier (the file is then removed) or the commit fails
-     */
-    public void commit() throws IOException {
-        String why = failure;
-        if (why != null) {
-            writer.abort();
-            throw new IOException("recording failed: " + why);
-        }
-        writer.commit();
-    }
-
-    /** Throws the recording away. Idempotent. */
-    public void abort() {
-        writer.abort();
-    }
-
-    @Override
-    public String toString() {
-        return "WavSink[" + writer.target() + "]";
+        append(pcm, off, samples);
     }
 }

@@ -1,27 +1,25 @@
 package org.switchboard.media.record;
 
 import java.time.Duration;
-import java.util.Arrays;
+import org.switchboard.media.channel.Playout;
 import org.switchboard.media.codec.AudioCodec;
-import org.switchboard.media.codec.AudioDecoder;
 import org.switchboard.media.dsp.Resampler;
 import org.switchboard.media.dtmf.DtmfDigit;
 import org.switchboard.media.dtmf.DtmfEvent;
 import org.switchboard.media.dtmf.DtmfListener;
 import org.switchboard.media.dtmf.DtmfSource;
 import org.switchboard.media.dtmf.TelephoneEventReceiver;
-import org.switchboard.media.jitter.JitterBuffer;
 import org.switchboard.media.jitter.JitterConfig;
-import org.switchboard.media.jitter.JitterFrame;
 import org.switchboard.media.rtp.RtcpMux;
 import org.switchboard.media.rtp.RtpView;
 
 /**
  * What one party of a tapped call sends, as the recorder hears it: telephone-event packets into
  * a {@link TelephoneEventReceiver} always, and while decoding ({@link #startDecoding}) voice
- * packets through a {@link JitterBuffer} (up to {@link #MAX_DELAY} late) and the codec's decoder
- * into PCM, 20 ms at a time, resampled to the recording's rate. Before the first packet, in a pause or on hold each frame
- * is silence, so the party's channel lasts as long as the recording.
+ * packets through a {@link Playout} (a leg's jitter buffer and decoder, here waiting up to
+ * {@link #MAX_DELAY} for late packets) into PCM, 20 ms at a time, resampled to the recording's
+ * rate. Before the first packet, in a pause or on hold each frame is silence, so the party's
+ * channel lasts as long as the recording.
  *
  * <p>A new SSRC takes over after two packets in a row (a re-INVITE moved the call to another
  * device): the jitter buffer and the event receiver start again, as on a terminated leg. Other
@@ -30,10 +28,6 @@ import org.switchboard.media.rtp.RtpView;
  */
 final class PartyReceiver implements AutoCloseable {
 
-    /** The largest payload taken: what fits the socket layer's 2048-byte datagrams. */
-    static final int MAX_PAYLOAD = 2048 - RtpView.FIXED_HEADER_LENGTH;
-    /** Polls per frame at most: a guard against frames of no duration. */
-    private static final int MAX_POLLS = 32;
     /**
      * How late a packet may be and still be recorded. Nobody listens live to a recording, so
      * unlike a call's 200 ms this is the buffer's most: a burst after a network stall is kept
@@ -42,8 +36,6 @@ final class PartyReceiver implements AutoCloseable {
     static final Duration MAX_DELAY = Duration.ofSeconds(2);
     /** Packets held at most: 2.5 s of 10 ms packets, over the most delay. */
     private static final int CAPACITY = 256;
-    /** The longest packet the jitter buffer plays, in ms. */
-    private static final int MAX_PACKET_MILLIS = 120;
 
     private final Party party;
     private final RecordingFormat format;
@@ -52,15 +44,12 @@ final class PartyReceiver implements AutoCloseable {
     private final RtpView view = new RtpView();
     private final TelephoneEventReceiver events;
     private final DtmfListener digits;
-    private final JitterBuffer jitter;
+    private final JitterConfig jitterConfig;
     private final Resampler resampler;
     private final int codecFrame;
-    private final short[] codecPcm;
 
-    private AudioDecoder decoder;
-    private short[] decoded = new short[0];
-    private short[] queue = new short[0];
-    private int queued;
+    /** Present while decoding. */
+    private Playout playout;
 
     private boolean haveSource;
     private long ssrc;
@@ -74,12 +63,11 @@ final class PartyReceiver implements AutoCloseable {
         this.events = format.hasTelephoneEvent()
                 ? new TelephoneEventReceiver(format.telephoneEventClockRate()) : null;
         this.digits = new Digits();
-        this.jitter = new JitterBuffer(JitterConfig.forClockRate(codec.clockRate())
-                .withPtime(Duration.ofMillis(StereoRecorder.FRAME_MILLIS)).withMaxPayload(MAX_PAYLOAD)
-                .withMaxDelay(MAX_DELAY).withCapacity(CAPACITY));
+        this.jitterConfig = JitterConfig.forClockRate(codec.clockRate())
+                .withPtime(Duration.ofMillis(StereoRecorder.FRAME_MILLIS)).withMaxPayload(Playout.MAX_PAYLOAD)
+                .withMaxDelay(MAX_DELAY).withCapacity(CAPACITY);
         this.resampler = Resampler.create(codec.sampleRate(), recordingRate);
         this.codecFrame = codec.sampleRate() * StereoRecorder.FRAME_MILLIS / 1000;
-        this.codecPcm = new short[codecFrame];
     }
 
     RecordingFormat format() {
@@ -97,15 +85,14 @@ final class PartyReceiver implements AutoCloseable {
         }
         int payloadType = view.payloadType();
         if (payloadType == format.payloadType()) {
-            if (decoder != null) {
-                jitter.offer(view.sequence(), view.timestamp(), view.marker(), view.buffer(), view.payloadOffset(),
-                        view.payloadLength(), nowNanos);
+            if (playout != null) {
+                playout.offer(view, nowNanos);
             }
             return;
         }
-        if (decoder != null) {
+        if (playout != null) {
             // events and comfort noise take numbers in the audio's sequence (RFC 3550 §5.1): not lost audio
-            jitter.skip(view.sequence());
+            playout.skip(view.sequence());
         }
         if (events != null && payloadType == format.telephoneEventPayloadType()) {
             events.receive(nowNanos / 1_000_000, (int) view.timestamp(), view.marker(), view.buffer(),
@@ -136,8 +123,9 @@ final class PartyReceiver implements AutoCloseable {
         }
         ssrc = packetSsrc;
         candidateSsrc = -1;
-        jitter.restart();
-        queued = 0;
+        if (playout != null) {
+            playout.restart();
+        }
         if (events != null) {
             events.reset();
         }
@@ -145,35 +133,25 @@ final class PartyReceiver implements AutoCloseable {
     }
 
     boolean decoding() {
-        return decoder != null;
+        return playout != null;
     }
 
     /** From now on voice packets are buffered and decoded: a recording began. */
     void startDecoding() {
-        if (decoder != null) {
+        if (playout != null) {
             return;
         }
-        decoder = codec.newDecoder();
-        int longest = codec.sampleRate() * MAX_PACKET_MILLIS / 1000;
-        int most = Math.max(decoder.maxSamples(MAX_PAYLOAD), longest);
-        if (decoded.length < most) {
-            decoded = new short[most];
-            queue = new short[codecFrame + most + longest];
-        }
-        queued = 0;
-        jitter.restart();
+        playout = new Playout(codec, jitterConfig, codecFrame);
         resampler.reset();
     }
 
     /** Voice packets are dropped again and the decoder freed: the recording ended. */
     void stopDecoding() {
-        if (decoder == null) {
+        if (playout == null) {
             return;
         }
-        decoder.close();
-        decoder = null;
-        jitter.restart();
-        queued = 0;
+        playout.close();
+        playout = null;
     }
 
     /**
@@ -181,53 +159,7 @@ final class PartyReceiver implements AutoCloseable {
      * or silent. Only while decoding.
      */
     void frame(long nowNanos, short[] out) {
-        for (int polls = 0; queued < codecFrame && polls < MAX_POLLS; polls++) {
-            JitterFrame f = jitter.poll(nowNanos);
-            if (f.kind() == JitterFrame.Kind.NOTHING) {
-                break;
-            }
-            int samples = f.samples(codec.sampleRate());
-            switch (f.kind()) {
-                case PACKET -> decode(f, samples);
-                case LOST -> conceal(samples);
-                default -> silence(samples);
-            }
-        }
-        if (queued < codecFrame) {
-            silence(codecFrame - queued);
-        }
-        System.arraycopy(queue, 0, codecPcm, 0, codecFrame);
-        queued -= codecFrame;
-        System.arraycopy(queue, codecFrame, queue, 0, queued);
-        resampler.process(codecPcm, 0, codecFrame, out, 0);
-    }
-
-    private void decode(JitterFrame f, int samples) {
-        int n = decoder.decode(f.payload(), f.offset(), f.length(), decoded, 0);
-        if (n <= 0) {
-            conceal(samples);
-            return;
-        }
-        int play = samples > 0 ? Math.min(n, samples) : n;
-        play = Math.min(play, queue.length - queued);
-        System.arraycopy(decoded, 0, queue, queued, play);
-        queued += play;
-        if (play < samples) {
-            conceal(samples - play);
-        }
-    }
-
-    private void conceal(int samples) {
-        int n = Math.min(samples, queue.length - queued);
-        int written = Math.max(0, Math.min(n, decoder.conceal(queue, queued, n)));
-        Arrays.fill(queue, queued + written, queued + n, (short) 0);
-        queued += n;
-    }
-
-    private void silence(int samples) {
-        int n = Math.min(samples, queue.length - queued);
-        Arrays.fill(queue, queued, queued + n, (short) 0);
-        queued += n;
+        resampler.process(playout.next(nowNanos), 0, codecFrame, out, 0);
     }
 
     @Override

@@ -2,9 +2,7 @@ package org.switchboard.media.record;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
+import org.switchboard.media.wav.WavRecording;
 import org.switchboard.media.wav.WavWriter;
 
 /**
@@ -16,20 +14,14 @@ import org.switchboard.media.wav.WavWriter;
  *
  * <p>Writes go through the writer's 16 KiB buffer: at 16 kHz stereo the media thread touches
  * the file four times a second, into the page cache. A write that fails (a full disk) stops the
- * recording; {@link #failure()} says why and {@link #commit()} then refuses and removes the file.
+ * recording; {@link #failure()} says why and {@link #commit()} then refuses and removes the file
+ * ({@link WavRecording}).
  */
-public final class StereoWavSink implements AudioStereoSink {
-
-    private final WavWriter writer;
-    private volatile String failure;
+public final class StereoWavSink extends WavRecording implements AudioStereoSink {
 
     /** Records into {@code writer} (stereo), which the sink now owns. */
     public StereoWavSink(WavWriter writer) {
-        this.writer = Objects.requireNonNull(writer, "writer");
-        if (writer.channels() != 2) {
-            throw new IllegalArgumentException("a call recording is stereo; the writer has " + writer.channels()
-                    + " channel");
-        }
+        super(writer, 2, "a call recording is stereo");
     }
 
     /**
@@ -42,65 +34,7 @@ public final class StereoWavSink implements AudioStereoSink {
     }
 
     @Override
-    public int sampleRate() {
-        return writer.sampleRate();
-    }
-
-    @Override
     public boolean write(short[] left, short[] right, int frames) {
-        if (failure != null) {
-            return false;
-        }
-        try {
-            writer.writeStereo(left, 0, right, 0, frames);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            failure = writer.target().getFileName() + ": " + e.getMessage();
-            return false;
-        }
-    }
-
-    @Override
-    public Optional<String> failure() {
-        return Optional.ofNullable(failure);
-    }
-
-    /** Where the file appears once committed. */
-    public Path target() {
-        return writer.target();
-    }
-
-    /** Where the samples are written until then. */
-    public Path temporaryFile() {
-        return writer.temporaryFile();
-    }
-
-    /** How much audio was written: frames (samples per channel) over the rate. */
-    public Duration duration() {
-        return Duration.ofNanos(writer.frames() * 1_000_000_000L / writer.sampleRate());
-    }
-
-    /**
-     * Makes the recording appear under its name. Only once the recorder no longer writes to it.
-     *
-     * @throws IOException when a write failed earlier (the file is then removed) or the commit fails
-     */
-    public void commit() throws IOException {
-        String why = failure;
-        if (why != null) {
-            writer.abort();
-            throw new IOException("the recording failed: " + why);
-        }
-        writer.commit();
-    }
-
-    /** Throws the recording away. Idempotent; nothing happens after a commit. */
-    public void abort() {
-        writer.abort();
-    }
-
-    @Override
-    public String toString() {
-        return "StereoWavSink[" + writer.target() + "]";
+        return append(left, right, frames);
     }
 }

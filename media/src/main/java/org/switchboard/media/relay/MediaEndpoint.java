@@ -75,6 +75,14 @@ public interface MediaEndpoint extends AutoCloseable {
      * media thread before anything asked of the handle afterwards (a packet read meanwhile still
      * takes the relay path; {@link MediaChannel#stats()} completing tells the switch is done).
      *
+     * <p>What the phone hears stays one RTP stream across every switch, relay to terminated and
+     * back: the channel sends with the SSRC the phone heard last and continues its sequence
+     * numbers (timestamps moved on by the time since), and once back to relaying the relayed
+     * packets are renumbered to continue the channel's. {@code config}'s
+     * {@link LegAudioConfig#localSsrc()} is used only when the phone was sent nothing before;
+     * {@link MediaChannel#config()} tells the SSRC in use. (A phone's jitter buffer may compare
+     * sequence numbers across a change of source and drop a new stream as late, RFC 3550 §5.1.)
+     *
      * @param config       what offer/answer settled for this leg
      * @param callExecutor where {@code listener} is called (the call's serial executor): never a media thread
      * @param listener     told of key presses and of sources that ended

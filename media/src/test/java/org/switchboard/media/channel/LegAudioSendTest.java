@@ -1,6 +1,7 @@
 package org.switchboard.media.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -199,5 +200,34 @@ class LegAudioSendTest {
         assertThat(after.timestamp() - before.timestamp()).as("the skipped time is a gap in the timestamps")
                 .isEqualTo(160L * (46 - 5 - LegAudio.MAX_CATCH_UP_FRAMES));
         assertThat(leg.stats().skippedFrames()).isEqualTo(2L * (40 - LegAudio.MAX_CATCH_UP_FRAMES));
+    }
+
+    @Test
+    void aContinuedStreamStartsWhereThePhoneLeftOffAcrossTheSequenceWrap() {
+        LegAudio leg = leg(G711.PCMU, 0);
+        leg.continueStream(65_534, 0xFFFF_FF00L);
+        run(leg, 4, PTIME);
+        assertThat(out.rtp).hasSize(4);
+        assertThat(out.view(0).marker()).as("a new talkspurt for the phone's jitter buffer").isTrue();
+        assertThat(out.view(0).ssrc()).isEqualTo(SSRC);
+        int[] sequences = new int[4];
+        long[] timestamps = new long[4];
+        for (int i = 0; i < 4; i++) {
+            sequences[i] = out.view(i).sequence();
+            timestamps[i] = out.view(i).timestamp();
+        }
+        assertThat(sequences).containsExactly(65_534, 65_535, 0, 1);
+        assertThat(timestamps).containsExactly(0xFFFF_FF00L, 0xFFFF_FFA0L, 0x40L, 0xE0L);
+        assertThat(out.view(1).marker()).isFalse();
+    }
+
+    @Test
+    void aContinuationOutsideRtpsRangesIsRefused() {
+        LegAudio leg = leg(G711.PCMU, 0);
+        assertThatThrownBy(() -> leg.continueStream(65_536, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sequence number");
+        assertThatThrownBy(() -> leg.continueStream(0, 1L << 32)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("timestamp");
+        assertThatThrownBy(() -> leg.continueStream(-1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -50,17 +50,10 @@ class StereoRecorderTest {
         PhoneStream callee = new PhoneStream(G711.PCMA, 8, 0x2222);
         StereoRecorder recorder = new StereoRecorder(RecordingFormat.of(G711.PCMU, 0), RecordingFormat.of(G711.PCMA, 8),
                 listener);
-        StereoWavSink sink = StereoWavSink.create(dir.resolve("call.wav"), recorder.sampleRate());
-        assertThat(recorder.record(sink)).isTrue();
-
-        run(recorder, 2000, t -> {
+        Stereo wav = recorded(recorder, 2000, t -> {
             send(recorder, Party.CALLER, caller.tone(440), t);
             send(recorder, Party.CALLEE, callee.tone(1000), t);
         });
-        assertThat(recorder.stopRecording()).isSameAs(sink);
-        sink.commit();
-
-        Stereo wav = read(dir.resolve("call.wav"));
         assertThat(wav.rate).isEqualTo(8000);
         assertThat(wav.millis()).isBetween(1960L, 2040L);
         int from = 8000 / 2;
@@ -78,16 +71,10 @@ class StereoRecorderTest {
         StereoRecorder recorder = new StereoRecorder(RecordingFormat.of(G722.INSTANCE, 9), RecordingFormat.of(G711.PCMU, 0),
                 listener);
         assertThat(recorder.sampleRate()).isEqualTo(16_000);
-        StereoWavSink sink = StereoWavSink.create(dir.resolve("wide.wav"), 16_000);
-        recorder.record(sink);
-        run(recorder, 1000, t -> {
+        Stereo wav = recorded(recorder, 1000, t -> {
             send(recorder, Party.CALLER, caller.tone(5000), t);
             send(recorder, Party.CALLEE, callee.tone(1000), t);
         });
-        recorder.stopRecording();
-        sink.commit();
-
-        Stereo wav = read(dir.resolve("wide.wav"));
         assertThat(wav.rate).isEqualTo(16_000);
         assertThat(wav.millis()).isBetween(960L, 1040L);
         int from = 16_000 / 2;
@@ -102,22 +89,15 @@ class StereoRecorderTest {
     @Test
     void lossAndSilenceKeepTheLength() throws IOException {
         PhoneStream caller = new PhoneStream(G711.PCMU, 0, 0x1111);
-        StereoRecorder recorder = new StereoRecorder(RecordingFormat.of(G711.PCMU, 0), RecordingFormat.of(G711.PCMU, 0),
-                listener);
-        StereoWavSink sink = StereoWavSink.create(dir.resolve("lossy.wav"), 8000);
-        recorder.record(sink);
+        StereoRecorder recorder = g711Call();
         AtomicInteger packet = new AtomicInteger();
-        run(recorder, 3000, t -> {
+        Stereo wav = recorded(recorder, 3000, t -> {
             int n = packet.getAndIncrement();
             boolean burst = n >= 50 && n < 75;                  // half a second lost in one go
             if (burst || n % 5 == 4) caller.lose();            // and one packet in five besides
             else send(recorder, Party.CALLER, caller.tone(440), t);
             // the callee is on hold: it sends nothing at all
         });
-        recorder.stopRecording();
-        sink.commit();
-
-        Stereo wav = read(dir.resolve("lossy.wav"));
         assertThat(wav.millis()).isBetween(2960L, 3040L);
         assertThat(wav.left.length).isEqualTo(wav.right.length);
         assertThat(PhoneStream.levelDb(wav.left, 8000 * 2, 8000 * 3 - 800, 440, 8000)).isGreaterThan(-25);
@@ -152,20 +132,15 @@ class StereoRecorderTest {
         PhoneStream callee = new PhoneStream(G711.PCMU, 0, 0x2222);
         StereoRecorder recorder = new StereoRecorder(RecordingFormat.of(G711.PCMU, 0),
                 RecordingFormat.of(G711.PCMU, 0).withTelephoneEvent(TE, 8000), listener);
-        StereoWavSink sink = StereoWavSink.create(dir.resolve("keys.wav"), 8000);
-        recorder.record(sink);
         AtomicInteger packet = new AtomicInteger();
         List<byte[]> queued = new ArrayList<>();
-        run(recorder, 2000, t -> {
+        Stereo wav = recorded(recorder, 2000, t -> {
             int n = packet.getAndIncrement();
             if (n == 40) queued.addAll(List.of(callee.press(DtmfDigit.STAR, TE)));
             byte[] next = queued.isEmpty() ? callee.tone(1000) : queued.removeFirst();
             send(recorder, Party.CALLEE, next, t);
         });
-        recorder.stopRecording();
-        sink.commit();
         assertThat(heard).containsExactly("CALLEE *");
-        Stereo wav = read(dir.resolve("keys.wav"));
         assertThat(wav.millis()).isBetween(1960L, 2040L);
         assertThat(PhoneStream.levelDb(wav.right, 8000, 8000 + 4000, 1000, 8000)).isGreaterThan(-16);
     }
@@ -190,8 +165,7 @@ class StereoRecorderTest {
     void aFailingSinkStopsTheRecordingOnce() {
         FailingSink sink = new FailingSink(8000, 10);
         PhoneStream caller = new PhoneStream(G711.PCMU, 0, 0x1111);
-        StereoRecorder recorder = new StereoRecorder(RecordingFormat.of(G711.PCMU, 0), RecordingFormat.of(G711.PCMU, 0),
-                listener);
+        StereoRecorder recorder = g711Call();
         recorder.record(sink);
         run(recorder, 1000, t -> send(recorder, Party.CALLER, caller.tone(440), t));
         assertThat(failures).containsExactly("No space left on device");
@@ -203,8 +177,7 @@ class StereoRecorderTest {
     /** After a stall of the media thread the file still lasts as long as the call. */
     @Test
     void aStalledTickWritesTheMissedFrames() throws IOException {
-        StereoRecorder recorder = new StereoRecorder(RecordingFormat.of(G711.PCMU, 0), RecordingFormat.of(G711.PCMU, 0),
-                listener);
+        StereoRecorder recorder = g711Call();
         StereoWavSink sink = StereoWavSink.create(dir.resolve("stall.wav"), 8000);
         recorder.record(sink);
         recorder.tick(0);
@@ -217,8 +190,7 @@ class StereoRecorderTest {
 
     @Test
     void aSinkAtAnotherRateIsRefused() throws IOException {
-        StereoRecorder recorder = new StereoRecorder(RecordingFormat.of(G711.PCMU, 0), RecordingFormat.of(G711.PCMU, 0),
-                listener);
+        StereoRecorder recorder = g711Call();
         StereoWavSink sink = StereoWavSink.create(dir.resolve("x.wav"), 16_000);
         assertThatThrownBy(() -> recorder.record(sink)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("8000 Hz");
@@ -227,16 +199,30 @@ class StereoRecorderTest {
 
     @Test
     void aSecondSinkIsRefusedWhileRecording() throws IOException {
-        StereoRecorder recorder = new StereoRecorder(RecordingFormat.of(G711.PCMU, 0), RecordingFormat.of(G711.PCMU, 0),
-                listener);
+        StereoRecorder recorder = g711Call();
         assertThat(recorder.record(new FailingSink(8000, 100))).isTrue();
         assertThat(recorder.record(new FailingSink(8000, 100))).isFalse();
     }
 
+    /** A re-INVITE moved the caller to another phone (a new SSRC, its own numbering): that phone is recorded on. */
+    @Test
+    void aNewDeviceTakesOverThePartysChannel() throws IOException {
+        PhoneStream desk = new PhoneStream(G711.PCMU, 0, 0x1111);
+        PhoneStream mobile = new PhoneStream(G711.PCMU, 0, 0x3333);
+        StereoRecorder recorder = g711Call();
+        AtomicInteger packet = new AtomicInteger();
+        Stereo wav = recorded(recorder, 2000, t -> send(recorder, Party.CALLER,
+                packet.getAndIncrement() < 50 ? desk.tone(440) : mobile.tone(1000), t));
+        assertThat(wav.millis()).isBetween(1960L, 2040L);
+        int from = 8000 * 3 / 2;
+        int to = wav.left.length - 800;
+        assertThat(PhoneStream.levelDb(wav.left, from, to, 1000, 8000)).isGreaterThan(-16);
+        assertThat(PhoneStream.levelDb(wav.left, from, to, 440, 8000)).isLessThan(-50);
+    }
+
     @Test
     void garbageIsIgnored() {
-        StereoRecorder recorder = new StereoRecorder(RecordingFormat.of(G711.PCMU, 0), RecordingFormat.of(G711.PCMU, 0),
-                listener);
+        StereoRecorder recorder = g711Call();
         recorder.record(new FailingSink(8000, 1000));
         recorder.onRtp(Party.CALLER, new byte[] {1, 2, 3}, 0, 3, 0);
         recorder.onRtp(Party.CALLER, new byte[40], 0, 40, 0);
@@ -247,6 +233,22 @@ class StereoRecorderTest {
         recorder.onRtp(Party.CALLEE, rtcp, 0, rtcp.length, 0);
         recorder.tick(0);
         assertThat(recorder.recording()).isTrue();
+    }
+
+    /** A recorder of two PCMU parties on payload type 0, without telephone-event. */
+    private StereoRecorder g711Call() {
+        return new StereoRecorder(RecordingFormat.of(G711.PCMU, 0), RecordingFormat.of(G711.PCMU, 0), listener);
+    }
+
+    /** Records {@code millis} of a call into a committed file ({@link #run}) and reads it back. */
+    private Stereo recorded(StereoRecorder recorder, int millis, PacketsAt packets) throws IOException {
+        Path file = dir.resolve("call.wav");
+        StereoWavSink sink = StereoWavSink.create(file, recorder.sampleRate());
+        assertThat(recorder.record(sink)).isTrue();
+        run(recorder, millis, packets);
+        assertThat(recorder.stopRecording()).isSameAs(sink);
+        sink.commit();
+        return read(file);
     }
 
     private static void send(StereoRecorder recorder, Party party, byte[] packet, long at) {

@@ -34,6 +34,11 @@ import org.switchboard.media.rtp.RtpLegStats;
  * out of the endpoint's sockets to the latched source. With SRTP, what arrives is decrypted
  * before the leg sees it and what it sends is encrypted after ({@link LegSrtp}).
  *
+ * <p>The leg's stream continues what the phone heard before ({@link OutgoingStream}): same SSRC,
+ * the next sequence number, a timestamp moved on by the time since. So no RTCP BYE is sent when
+ * the leg goes back to relaying or another channel takes over (the source does not leave: the
+ * relayed packets are renumbered to continue it); only when the endpoint closes.
+ *
  * <p>Every change asked through {@link MediaChannel} is queued on the loop in order; the
  * {@link LegAudio} is touched on the loop only. Stages complete on the call's executor (or a
  * virtual thread), never on the loop: what the caller chains to them (a recording's fsync) must
@@ -46,9 +51,12 @@ final class NettyMediaChannel implements MediaChannel, Ticked {
     private static final int MAX_RATE = 384_000;
 
     private final NettyMediaEndpoint endpoint;
-    private final LegAudioConfig config;
     private final Executor callExecutor;
-    private final LegAudio audio;
+    private final CallListener listener;
+    /** What the leg was terminated with; its SSRC may still change once, on the loop, at {@link #install}. */
+    private volatile LegAudioConfig config;
+    /** Touched on the loop only (built on the caller's thread, where a codec that cannot start says so). */
+    private LegAudio audio;
     private final EventLoop loop;
     private final LegTicker ticker;
     private final Output output = new Output();
@@ -68,8 +76,8 @@ final class NettyMediaChannel implements MediaChannel, Ticked {
         this.loop = endpoint.loop();
         this.ticker = endpoint.owner().ticker(loop);
         this.scratch = new byte[endpoint.owner().config().maxPacketSize()];
-        this.audio = new LegAudio(config, new CallListener(listener, callExecutor, endpoint.legId()),
-                new SplittableRandom(), System.nanoTime());
+        this.listener = new CallListener(listener, callExecutor, endpoint.legId());
+        this.audio = new LegAudio(config, this.listener, new SplittableRandom(), System.nanoTime());
     }
 
     /** Queues the switch to this channel on the loop. */
@@ -81,18 +89,43 @@ final class NettyMediaChannel implements MediaChannel, Ticked {
     private void install() {
         NettyMediaChannel previous = endpoint.terminated;
         if (previous != null) {
-            previous.retire(true);
+            previous.retire(false);
         }
         if (!endpoint.isOpen()) {
             retire(false);
             return;
         }
+        continueStream();
         endpoint.terminated = this;
         endpoint.silence.terminated(true, System.nanoTime());
         ticker.add(this);
     }
 
-    /** On the loop: the handle goes dead, the relay (or nothing) takes the endpoint back. */
+    /**
+     * On the loop, before the first packet: the leg continues the stream the phone heard. Its SSRC
+     * was taken when {@link NettyMediaEndpoint#terminate} was called; should the relayed source
+     * have changed since (a few microseconds), the leg is rebuilt with the new one, since an SSRC
+     * heard earlier may not go back to lower sequence numbers (its SRTP context would refuse them).
+     */
+    private void continueStream() {
+        OutgoingStream stream = endpoint.outgoing;
+        stream.ptime(config.ptimeNanos());
+        if (!stream.started()) {
+            return;
+        }
+        long heard = stream.ssrc();
+        if (heard != config.localSsrc()) {
+            audio.close();
+            config = config.withSsrc(heard);
+            audio = new LegAudio(config, listener, new SplittableRandom(), System.nanoTime());
+        }
+        audio.continueStream(stream.nextSequence(), stream.timestampAfter(config.codec().clockRate(), System.nanoTime()));
+    }
+
+    /**
+     * On the loop: the handle goes dead, the relay (or nothing) takes the endpoint back. With
+     * {@code bye} (the endpoint closes) a last RTCP report with BYE goes to the phone.
+     */
     void retire(boolean bye) {
         if (!live) {
             return;
@@ -340,7 +373,7 @@ final class NettyMediaChannel implements MediaChannel, Ticked {
     public CompletionStage<Void> relay() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         onLoop(() -> {
-            retire(true);
+            retire(false);
             completeOffLoop(done, null);
         }, () -> done.complete(null));
         return done;
@@ -388,7 +421,14 @@ final class NettyMediaChannel implements MediaChannel, Ticked {
 
         @Override
         public void rtp(byte[] packet, int offset, int length) {
-            send(endpoint.rtp, packet, offset, length, false);
+            if (send(endpoint.rtp, packet, offset, length, false)) {
+                endpoint.outgoing.sent((packet[offset + 2] & 0xFF) << 8 | packet[offset + 3] & 0xFF,
+                        word(packet, offset + 4), word(packet, offset + 8), System.nanoTime());
+            }
+        }
+
+        private static long word(byte[] a, int at) {
+            return (a[at] & 0xFFL) << 24 | (a[at + 1] & 0xFF) << 16 | (a[at + 2] & 0xFF) << 8 | a[at + 3] & 0xFF;
         }
 
         @Override
@@ -396,12 +436,13 @@ final class NettyMediaChannel implements MediaChannel, Ticked {
             send(endpoint.rtcp, packet, offset, length, true);
         }
 
-        private void send(RelaySide side, byte[] bytes, int offset, int length, boolean control) {
+        /** @return whether the packet was written */
+        private boolean send(RelaySide side, byte[] bytes, int offset, int length, boolean control) {
             InetSocketAddress to = side.destination;
             Channel channel = side.channel;
             if (to == null || !channel.isWritable()) {
                 endpoint.counters.dropped();
-                return;
+                return false;
             }
             LegSrtp srtp = endpoint.srtp;
             ByteBuf buf;
@@ -411,7 +452,7 @@ final class NettyMediaChannel implements MediaChannel, Ticked {
             } else {
                 if (!SrtpCiphers.ready()) {
                     endpoint.counters.dropped();
-                    return;
+                    return false;
                 }
                 buf = channel.alloc().heapBuffer(length + SrtpDirection.MAX_GROWTH);
                 buf.writeBytes(bytes, offset, length);
@@ -419,12 +460,13 @@ final class NettyMediaChannel implements MediaChannel, Ticked {
                 if (srtp.outbound().protect(p, control) != SrtpDirection.Outcome.OK) {
                     buf.release();
                     endpoint.counters.dropped();
-                    return;
+                    return false;
                 }
                 buf = p.commit();
             }
             endpoint.counters.sent(buf.readableBytes());
             channel.writeAndFlush(side.connected ? buf : new DatagramPacket(buf, to), channel.voidPromise());
+            return true;
         }
     }
 }

@@ -53,6 +53,8 @@ final class NettyMediaEndpoint implements MediaEndpoint {
     final SilenceWatch silence = new SilenceWatch();
     /** Loss, jitter, the phone's reports and the round trip (fed in both modes); touched on {@link #loop} only. */
     final QualityWatch watch = new QualityWatch();
+    /** What the phone has been sent over RTP, kept one continuous stream across switches; touched on {@link #loop}. */
+    final OutgoingStream outgoing = new OutgoingStream();
     /** The last {@link #describe}d format, payload type and clock rate packed, or -1; signalling's own. */
     private volatile long described = -1;
     private final AtomicBoolean open = new AtomicBoolean(true);
@@ -187,7 +189,11 @@ final class NettyMediaEndpoint implements MediaEndpoint {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(callExecutor, "callExecutor");
         Objects.requireNonNull(listener, "listener");
-        NettyMediaChannel channel = new NettyMediaChannel(this, config, callExecutor, listener);
+        // The phone goes on hearing the source it heard (OutgoingStream); NettyMediaChannel checks
+        // again on the loop, in case the relayed source changed meanwhile.
+        long heard = outgoing.ssrc();
+        LegAudioConfig continuing = heard < 0 || heard == config.localSsrc() ? config : config.withSsrc(heard);
+        NettyMediaChannel channel = new NettyMediaChannel(this, continuing, callExecutor, listener);
         channel.start();
         return channel;
     }
@@ -214,7 +220,10 @@ final class NettyMediaEndpoint implements MediaEndpoint {
         long format = (long) payloadType << 32 | clockRate;
         if (described == format) return;
         described = format;
-        onLoop(() -> watch.format(payloadType, clockRate));
+        onLoop(() -> {
+            watch.format(payloadType, clockRate);
+            outgoing.clockRate(clockRate);
+        });
     }
 
     @Override

@@ -31,6 +31,11 @@ import org.switchboard.media.rtp.RtcpMux;
  * (loss, jitter, the phone's RTCP reports, the round trip), before it is relayed or dropped: the
  * RTP header fields are read from the buffer in place; RTCP is copied and parsed, never changed.
  *
+ * <p>An RTP packet relayed towards a phone is noted in that phone's {@link OutgoingStream}, which
+ * keeps what the phone hears one continuous stream across switches to and from audio made here:
+ * until the first switch the packet leaves untouched; after one its sequence number, timestamp
+ * and SSRC are rewritten in place, before any SRTP encryption.
+ *
  * <p>A terminated leg ({@link NettyMediaChannel}) takes its packets itself, after the same
  * plausibility check; a packet towards a terminated partner is dropped.
  *
@@ -96,7 +101,10 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         leg.counters.received(length);
         long now = System.nanoTime();
         if (!rtcp) leg.silence.heard(now);
-        observe(content, length, now);
+        int at = content.readerIndex();
+        long head = content.getLong(at);
+        boolean media = !rtcp && !RtcpMux.isRtcpType((int) (head >>> 48) & 0xFF);
+        observe(content, at, length, head, media, now);
         TapPoint tap = leg.tap;
         if (tap != null && !rtcp) tap.rtp(content, length, now);
         NettyMediaEndpoint peer = leg.peer;
@@ -110,6 +118,12 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         if (to == null || !channel.isWritable()) {
             leg.counters.dropped();
             return false;
+        }
+        if (media) {
+            OutgoingStream stream = peer.outgoing;
+            if (stream.relayed((int) (head >>> 32) & 0xFFFF, head & 0xFFFF_FFFFL, content.getUnsignedInt(at + 8), now)) {
+                stream.rewrite(content, at);
+            }
         }
         peer.counters.sent(length);
         channel.writeAndFlush(out.connected ? content : new DatagramPacket(content, to), channel.voidPromise());
@@ -162,6 +176,13 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
                 leg.counters.dropped();
                 return;
             }
+            if (!control) {
+                OutgoingStream stream = peer.outgoing;
+                if (stream.relayed(p.unsigned(2) << 8 | p.unsigned(3), p.word(4) & 0xFFFF_FFFFL,
+                        p.word(8) & 0xFFFF_FFFFL, now)) {
+                    stream.rewrite(p.getBuffer(), p.getOffset());  // before the partner's encryption
+                }
+            }
             LegSrtp theirs = peer.srtp;
             if (theirs != null && theirs.outbound().protect(p, control) != SrtpDirection.Outcome.OK) {
                 peer.counters.dropped();
@@ -188,17 +209,14 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
      * read in place (two loads, no allocation); RTCP, a datagram every few seconds, is copied out
      * and parsed. A plausible packet has at least 8 bytes, and 12 when it is RTP.
      */
-    private void observe(ByteBuf content, int length, long now) {
-        int at = content.readerIndex();
-        long head = content.getLong(at);
-        int second = (int) (head >>> 48) & 0xFF;
-        if (rtcp || RtcpMux.isRtcpType(second)) {
+    private void observe(ByteBuf content, int at, int length, long head, boolean media, long now) {
+        if (media) {
+            leg.watch.onRtp((int) (head >>> 48) & 0x7F, (int) (head >>> 32) & 0xFFFF, head & 0xFFFF_FFFFL,
+                    content.getUnsignedInt(at + 8), now);
+        } else {
             byte[] copy = new byte[length];
             content.getBytes(at, copy);
             leg.observeRtcp(copy, 0, length, now);
-        } else {
-            leg.watch.onRtp(second & 0x7F, (int) (head >>> 32) & 0xFFFF, head & 0xFFFF_FFFFL,
-                    content.getUnsignedInt(at + 8), now);
         }
     }
 

@@ -10,7 +10,9 @@
  * of the Jitsi Videobridge: the transforms are not ours to write). An endpoint switched to
  * TERMINATED ({@link org.switchboard.net.rtp.NettyMediaChannel}) hands its packets to a
  * {@link org.switchboard.media.channel.LegAudio} on the same loop instead, which each loop's
- * {@link org.switchboard.net.rtp.LegTicker} ticks every 10 ms. A recorded call's endpoints
+ * {@link org.switchboard.net.rtp.LegTicker} ticks every 10 ms. Across such switches each phone
+ * keeps hearing one RTP stream ({@link org.switchboard.net.rtp.OutgoingStream}: one SSRC, sequence
+ * numbers +1 per packet); a call never switched is relayed byte for byte. A recorded call's endpoints
  * ({@link org.switchboard.net.rtp.NettyCallTap}) show each received RTP packet, decrypted, to the
  * call's recorder on the same loop, in every mode, and the same ticker paces it.
  */

@@ -42,7 +42,7 @@ import org.switchboard.sip.sdp.SessionDescription;
  *       playable file plays the default instead, with a WARN line. What the holding phone may
  *       still send ({@code sendonly}) is dropped; what the held phone says goes nowhere.</li>
  *   <li><b>Resume</b> switches the held party's endpoint back to RELAYED
- *       ({@link MediaChannel#relay()}, RTCP BYE for our music source) and bridges the legs
+ *       ({@link MediaChannel#relay()}; the phone's stream goes on under the same SSRC and numbering) and bridges the legs
  *       again: both hear each other at once. On a call whose phones share no codec the leg goes
  *       back to the transcoded bridge instead ({@link Transcoding#takeBack}).</li>
  *   <li><b>Both hold</b> (each holds the other): nobody hears music. Each phone asked to receive

@@ -58,40 +58,51 @@ public record WeeklySchedule(List<ScheduledGreeting> entries) {
         record Invalid(String problem) implements Parsed { }
     }
 
-    /** Reads a schedule written as in the class comment; blank text is no schedule. */
+    /**
+     * Reads a schedule written as in the class comment; blank text is no schedule. A problem names
+     * the entry by its position and text, then what is wrong with it.
+     */
     public static Parsed parse(String text) {
         if (text == null || text.isBlank()) return new Parsed.Ok(NONE);
         List<ScheduledGreeting> entries = new ArrayList<>();
         for (String line : text.split("[;\n]")) {
             if (line.isBlank()) continue;
+            if (entries.size() == MAX_ENTRIES) return new Parsed.Invalid("at most " + MAX_ENTRIES + " schedule entries");
+            String entry = "entry " + (entries.size() + 1) + " (" + quoted(line.strip()) + "): ";
             String[] words = line.strip().split("\\s+");
             if (words.length < 2 || words.length > 3) {
-                return new Parsed.Invalid("'" + line.strip() + "': write NAME DAYS [HH:MM-HH:MM], e.g. closed sat-sun");
+                return new Parsed.Invalid(entry + "write NAME DAYS [HH:MM-HH:MM], e.g. closed sat-sun");
             }
             if (!GreetingKind.Custom.isValidName(words[0])) {
-                return new Parsed.Invalid("'" + words[0] + "': " + GreetingKind.Custom.RULE);
+                return new Parsed.Invalid(entry + quoted(words[0]) + ": " + GreetingKind.Custom.RULE);
             }
             Optional<Set<DayOfWeek>> days = days(words[1]);
             if (days.isEmpty()) {
-                return new Parsed.Invalid("'" + words[1] + "' is not a set of days: use mon..sun, ranges like mon-fri,"
-                        + " lists like sat,sun, or daily");
+                return new Parsed.Invalid(entry + quoted(words[1]) + " is not a set of days: use mon..sun, ranges like"
+                        + " mon-fri, lists like sat,sun, or daily");
             }
             int start = 0;
             int end = ScheduledGreeting.DAY;
             if (words.length == 3) {
                 Matcher m = TIMES.matcher(words[2]);
-                if (!m.matches()) return new Parsed.Invalid("'" + words[2] + "' is not a time range: write HH:MM-HH:MM");
+                if (!m.matches()) return new Parsed.Invalid(entry + quoted(words[2]) + " is not a time range: write HH:MM-HH:MM");
                 start = minute(m.group(1), m.group(2), false);
                 end = minute(m.group(3), m.group(4), true);
                 if (start < 0 || end < 0) {
-                    return new Parsed.Invalid("'" + words[2] + "' is not a time range: hours 00 to 23 (24:00 as an end),"
-                            + " minutes 00 to 59");
+                    return new Parsed.Invalid(entry + quoted(words[2]) + " is not a time range: hours 00 to 23 (24:00 as"
+                            + " an end), minutes 00 to 59");
                 }
             }
-            if (entries.size() == MAX_ENTRIES) return new Parsed.Invalid("at most " + MAX_ENTRIES + " schedule entries");
             entries.add(new ScheduledGreeting(words[0], days.get(), start, end));
         }
         return new Parsed.Ok(new WeeklySchedule(entries));
+    }
+
+    /** Input echoed in a problem: quoted, at most 40 characters, control characters as {@code ?}. */
+    private static String quoted(String input) {
+        String shown = input.length() > 40 ? input.substring(0, 40) + "..." : input;
+        return "'" + shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "'";
     }
 
     private static int minute(String hours, String minutes, boolean end) {

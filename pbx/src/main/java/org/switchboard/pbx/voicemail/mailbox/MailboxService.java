@@ -98,16 +98,22 @@ public final class MailboxService {
         return repository.find(number).orElseGet(() -> Mailbox.fresh(number));
     }
 
-    /** Applies an administrator's change; the first change creates the mailbox's row. */
+    /**
+     * Applies an administrator's change in one write, after checking all of it (a bad field changes
+     * nothing); the first change creates the mailbox's row. A chosen custom greeting need not be
+     * recorded yet: until it is, callers hear the others ({@code GreetingSelector}).
+     */
     public Outcome<Mailbox> update(String number, MailboxChange change) {
         Objects.requireNonNull(change, "change");
         if (change.isEmpty()) {
-            return new Outcome.Invalid<>("nothing to change: give a PIN, an e-mail address, an e-mail mode or a language");
+            return new Outcome.Invalid<>("nothing to change: give a PIN, an e-mail address, an e-mail mode, a language"
+                    + " or a greeting choice");
         }
         if (!ExtensionNumber.isValid(number)) return new Outcome.Invalid<>(invalidNumber(number));
         if (!extensionExists.test(number)) return new Outcome.NotFound<>(number);
         Optional<String> problem = change.pin().flatMap(p -> p.flatMap(pin -> PinRule.problem(pin, number)))
-                .or(() -> change.email().flatMap(e -> e.flatMap(EmailAddress::problem)));
+                .or(() -> change.email().flatMap(e -> e.flatMap(EmailAddress::problem)))
+                .or(() -> change.greetings().problem());
         if (problem.isPresent()) return new Outcome.Invalid<>(problem.get());
         Optional<PinHash> hash = change.pin().flatMap(p -> p.map(pin -> PinHash.of(pin, random, pinIterations)));
         Outcome<Mailbox> outcome = modify(number, m -> {
@@ -116,6 +122,7 @@ public final class MailboxService {
             if (change.email().isPresent()) updated = updated.withEmail(change.email().get());
             if (change.emailMode().isPresent()) updated = updated.withEmailMode(change.emailMode().get());
             if (change.language().isPresent()) updated = updated.withLanguage(change.language().get());
+            if (!change.greetings().isEmpty()) updated = updated.withGreetings(change.greetings().applyTo(updated.greetings()));
             return updated;
         });
         if (outcome instanceof Outcome.Done<Mailbox>) LOG.info("Mailbox {} changed: {}", number, change);

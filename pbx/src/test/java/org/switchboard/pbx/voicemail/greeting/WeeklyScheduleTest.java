@@ -62,4 +62,14 @@ class WeeklyScheduleTest {
         assertThat(WeeklySchedule.parse("Closed sat")).isInstanceOfSatisfying(WeeklySchedule.Parsed.Invalid.class,
                 i -> assertThat(i.problem()).contains(GreetingKind.Custom.RULE));
     }
+
+    @Test
+    void aMistakeNamesItsEntryAmongTheOthers() {
+        assertThat(WeeklySchedule.parse("closed sat-sun; lunch mon-fri 12:00-1330")).isEqualTo(new WeeklySchedule.Parsed
+                .Invalid("entry 2 ('lunch mon-fri 12:00-1330'): '12:00-1330' is not a time range: write HH:MM-HH:MM"));
+        assertThat(WeeklySchedule.parse("closed sat-sin")).isInstanceOfSatisfying(WeeklySchedule.Parsed.Invalid.class,
+                i -> assertThat(i.problem()).startsWith("entry 1 ('closed sat-sin'): 'sat-sin' is not a set of days"));
+        assertThat(WeeklySchedule.parse("x".repeat(500) + " sat")).isInstanceOfSatisfying(WeeklySchedule.Parsed.Invalid.class,
+                i -> assertThat(i.problem()).as("long input is cut").doesNotContain("x".repeat(41)).contains("x..."));
+    }
 }

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.switchboard.pbx.voicemail.greeting.GreetingChange;
+import org.switchboard.pbx.voicemail.greeting.GreetingChoice;
+import org.switchboard.pbx.voicemail.greeting.GreetingKind;
 import org.switchboard.pbx.voicemail.greeting.WeeklySchedule;
 import org.switchboard.pbx.voicemail.mailbox.MailboxService.Outcome;
 
@@ -120,6 +123,29 @@ class MailboxServiceTest {
         assertThat(m.greetings().activeCustom()).contains("holiday");
         assertThat(m.greetings().temporaryUntil()).contains(Instant.parse("2026-08-01T06:00:00Z"));
         assertThat(service.chooseCustomGreeting("1002", Optional.of("Not Valid"))).isInstanceOf(Outcome.Invalid.class);
+    }
+
+    @Test
+    void anAdministratorsGreetingChangeMergesIntoTheChoiceWithTheOtherSettingsOrChangesNothing() {
+        WeeklySchedule closed = ((WeeklySchedule.Parsed.Ok) WeeklySchedule.parse("closed sat-sun")).schedule();
+        service.schedule("1002", closed);
+        service.temporaryGreetingUntil("1002", Optional.of(Instant.parse("2026-08-01T06:00:00Z")));
+
+        Mailbox m = done(service.update("1002", MailboxChange.NONE.withEmail("dr@praxis.ch")
+                .withGreetings(GreetingChange.NONE.withActiveCustom(Optional.of("holiday")).withTemporaryUntil(Optional.empty()))));
+        assertThat(m.email()).contains("dr@praxis.ch");
+        assertThat(m.greetings()).as("not recorded yet, still accepted; the schedule kept")
+                .isEqualTo(new GreetingChoice(Optional.of("holiday"), Optional.empty(), closed));
+
+        Outcome<Mailbox> bad = service.update("1002", MailboxChange.NONE.withEmail("new@praxis.ch")
+                .withGreetings(GreetingChange.NONE.withActiveCustom(Optional.of("Not Valid"))));
+        assertThat(bad).isEqualTo(new Outcome.Invalid<Mailbox>(GreetingKind.Custom.RULE));
+        assertThat(done(service.get("1002")).email()).as("a bad field changes nothing").contains("dr@praxis.ch");
+
+        assertThat(done(service.update("1002", MailboxChange.NONE.withGreetings(GreetingChange.RESET))).greetings())
+                .isEqualTo(GreetingChoice.STANDARD);
+        assertThat(MailboxChange.NONE.withGreetings(GreetingChange.NONE.withSchedule(closed)
+                .withActiveCustom(Optional.empty()))).hasToString("activeCustom=(standard), schedule=closed sat,sun");
     }
 
     @Test
