@@ -55,7 +55,7 @@ class CallSippTest {
     static void startServer() {
         // The SIPp phones wait for an INVITE: an unsolicited MWI NOTIFY would be a failed call of theirs.
         server = SwitchboardProcess.start(work.resolve("data"), SwitchboardProcess.Ports.free(),
-                ServerSettings.NO_UNSOLICITED_MWI);
+                ServerSettings.NO_UNSOLICITED_MWI_NO_VOICEMAIL);
         cli = server.cli();
         cli.addExtensions(Stream.concat(Stream.of(CALLER), Stream.iterate(3101, n -> n + 1).limit(12)
                 .map(CallSippTest::callee)).toList());

@@ -51,6 +51,7 @@ final class MailSections {
         Duration max = values.get("voicemail.email-retry-max", ConfigLoader.positiveDuration()).orElse(r.max());
         Duration giveUp = values.get("voicemail.email-give-up", ConfigLoader.positiveDuration()).orElse(r.giveUpAfter());
         Optional<String> operator = values.get("voicemail.operator", MailSections::extensionNumber);
+        boolean enabled = values.get("voicemail.enabled", MwiSection::bool).orElse(d.enabled());
         if (minLength.compareTo(maxLength) >= 0) {
             throw new ConfigException(values.file() + ": voicemail: min-message-length must be shorter than"
                     + " max-message-length (now " + minLength.toSeconds() + " and " + maxLength.toSeconds() + " s)");
@@ -59,7 +60,7 @@ final class MailSections {
             throw new ConfigException(values.file() + ": voicemail: email-retry-max must be at least email-retry-first");
         }
         return new VoicemailSettings(maxLength, minLength, silenceEnd, threshold, maxMessages, language,
-                new RetryPolicy(first, max, giveUp), operator);
+                new RetryPolicy(first, max, giveUp), operator, enabled);
     }
 
     private static String extensionNumber(String text) {

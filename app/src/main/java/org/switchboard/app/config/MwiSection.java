@@ -20,7 +20,7 @@ final class MwiSection {
         return new SwitchboardConfig.Mwi(unsolicited, maxExpires);
     }
 
-    private static boolean bool(String text) {
+    static boolean bool(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;

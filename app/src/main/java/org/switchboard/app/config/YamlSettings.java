@@ -44,7 +44,7 @@ final class YamlSettings {
         schema.put("calls", List.of("ring-timeout", "session-expires", "media-timeout"));
         schema.put("smtp", List.of("host", "port", "from", "username", "password", "tls", "timeout", "certificate"));
         schema.put("voicemail", List.of("max-message-length", "min-message-length", "silence-end", "silence-threshold",
-                "max-messages", "language", "email-retry-first", "email-retry-max", "email-give-up", "operator"));
+                "max-messages", "language", "email-retry-first", "email-retry-max", "email-give-up", "operator", "enabled"));
         schema.put("mwi", List.of("unsolicited", "max-expires"));
         schema.put("moh", List.of("default-class"));
         schema.put("recording", List.of("retention-days", "announce"));

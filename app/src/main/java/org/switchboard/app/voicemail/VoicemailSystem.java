@@ -169,6 +169,10 @@ public final class VoicemailSystem implements AutoCloseable {
      * {@code *97} and {@code *98} (the mailbox menus), speaking with {@code prompts}.
      */
     public VoiceApplications applications(PromptLibrary prompts) {
+        if (!settings.enabled()) {
+            LOG.info("Voicemail is off (voicemail.enabled: false): unanswered calls get busy or unavailable");
+            return VoiceApplications.NONE;
+        }
         return new VoicemailApplications(mailboxes, greetings, selector, messages, settings, prompts, clock, zone,
                 settings.operator());
     }

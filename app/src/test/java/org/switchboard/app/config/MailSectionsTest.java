@@ -60,13 +60,14 @@ class MailSectionsTest {
                   email-retry-max: 2h
                   email-give-up: 24h
                   operator: 100
+                  enabled: false
                 """);
         assertThat(config.smtp()).isEqualTo(new SmtpSettings(Optional.of("mail.example.com"), 2525, "pbx@example.com",
                 Optional.of("pbx"), Optional.of("p@ss: word!"), SmtpTls.TLS, Duration.ofSeconds(10),
                 Optional.of(file.data().toAbsolutePath().resolve("tls/mail-ca.pem"))));
         assertThat(config.voicemail()).isEqualTo(new VoicemailSettings(Duration.ofMinutes(5), Duration.ZERO,
                 Duration.ofSeconds(8), -50, 250, MailboxLanguage.FR,
-                new RetryPolicy(Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(24)), Optional.of("100")));
+                new RetryPolicy(Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofHours(24)), Optional.of("100"), false));
         assertThat(config.toString()).contains("password=(hidden)").doesNotContain("p@ss");
     }
 
@@ -92,6 +93,7 @@ class MailSectionsTest {
         assertThat(file.error("voicemail:\n  max-messages: 0\n")).contains("voicemail.max-messages");
         assertThat(file.error("voicemail:\n  operator: reception desk\n")).contains("voicemail.operator")
                 .contains("is not an extension number");
+        assertThat(file.error("voicemail:\n  enabled: maybe\n")).contains("voicemail.enabled").contains("is not true or false");
         assertThat(file.error("voicemail:\n  min-message-length: 5m\n  max-message-length: 1m\n"))
                 .contains("min-message-length must be shorter than max-message-length");
         assertThat(file.error("voicemail:\n  email-retry-first: 2h\n  email-retry-max: 1h\n"))

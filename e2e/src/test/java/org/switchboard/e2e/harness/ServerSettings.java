@@ -30,4 +30,16 @@ public record ServerSettings(String yaml) {
             mwi:
               unsolicited: false
             """);
+
+    /**
+     * As {@link #NO_UNSOLICITED_MWI}, and voicemail off: busy, unanswered and unregistered callees give the caller
+     * 486 and 480 as a server without voicemail does (with it, those calls are answered by the mailbox).
+     */
+    public static final ServerSettings NO_UNSOLICITED_MWI_NO_VOICEMAIL = new ServerSettings("""
+            # Written by the end-to-end test harness: SIPp phones take no unsolicited NOTIFY; calls are not diverted.
+            mwi:
+              unsolicited: false
+            voicemail:
+              enabled: false
+            """);
 }

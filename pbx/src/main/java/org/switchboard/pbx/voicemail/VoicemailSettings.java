@@ -21,10 +21,12 @@ import org.switchboard.pbx.voicemail.message.MessageLimits;
  *                          {@code email-give-up}: 1 min, 6 h, 48 h)
  * @param operator          where a caller who presses 0 while leaving a message is put through
  *                          ({@code operator}, an extension number; absent: 0 does nothing)
+ * @param enabled           whether unanswered calls go to voicemail and {@code *97}/{@code *98} answer
+ *                          ({@code enabled}, true); false: callers get busy/unavailable as without voicemail
  */
 public record VoicemailSettings(Duration maxMessageLength, Duration minMessageLength, Duration silenceEnd,
                                 int silenceThreshold, int maxMessages, MailboxLanguage language,
-                                RetryPolicy emailRetry, Optional<String> operator) {
+                                RetryPolicy emailRetry, Optional<String> operator, boolean enabled) {
     public static final VoicemailSettings DEFAULT = new VoicemailSettings(Duration.ofSeconds(180), Duration.ofSeconds(1),
             Duration.ofSeconds(10), -45, 100, MailboxLanguage.EN, RetryPolicy.DEFAULT);
 
@@ -32,7 +34,7 @@ public record VoicemailSettings(Duration maxMessageLength, Duration minMessageLe
     public VoicemailSettings(Duration maxMessageLength, Duration minMessageLength, Duration silenceEnd,
                              int silenceThreshold, int maxMessages, MailboxLanguage language, RetryPolicy emailRetry) {
         this(maxMessageLength, minMessageLength, silenceEnd, silenceThreshold, maxMessages, language, emailRetry,
-                Optional.empty());
+                Optional.empty(), true);
     }
 
     public VoicemailSettings {
