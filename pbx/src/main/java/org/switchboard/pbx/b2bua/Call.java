@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.media.channel.LegAudioConfig;
 import org.switchboard.media.relay.MediaTimeout;
 import org.switchboard.pbx.call.CallRecord;
 import org.switchboard.pbx.call.CallSnapshot;
@@ -121,6 +122,16 @@ final class Call {
     Hold hold() { return hold; }
 
     Transcoding transcoding() { return transcoding; }
+
+    /**
+     * The settings to terminate {@code side}'s endpoint with, from what its last exchange agreed
+     * ({@link NegotiatedAudio#config}); empty before an answer or when the server lacks the codec.
+     * Music, transcoding, answering and recording all speak on a leg with these.
+     */
+    Optional<LegAudioConfig> legAudio(Side side) {
+        String leg = media.endpoint(side).legId();
+        return media.audio(side).flatMap(a -> a.config(context.codecs(), media.fromPhone(side), leg + "@switchboard"));
+    }
 
     /**
      * An offer/answer exchange completed: the legs follow what was agreed (transcoded or relayed,

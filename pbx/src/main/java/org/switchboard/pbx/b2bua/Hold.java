@@ -205,8 +205,6 @@ final class Hold {
     }
 
     private Optional<LegAudioConfig> musicConfig(Side side) {
-        String leg = call.media().endpoint(side).legId();
-        return call.media().audio(side)
-                .flatMap(a -> a.config(call.context().codecs(), call.media().fromPhone(side), leg + "@switchboard"));
+        return call.legAudio(side);
     }
 }

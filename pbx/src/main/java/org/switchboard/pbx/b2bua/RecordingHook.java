@@ -118,9 +118,7 @@ final class RecordingHook {
     }
 
     private Optional<LegAudioConfig> config(Side side) {
-        String leg = call.media().endpoint(side).legId();
-        return call.media().audio(side)
-                .flatMap(a -> a.config(call.context().codecs(), call.media().fromPhone(side), leg + "@switchboard"));
+        return call.legAudio(side);
     }
 
     /** Both parties hear that the call is recorded (see the class comment). */

@@ -118,9 +118,7 @@ final class ServerAnswer {
      */
     boolean start() {
         MediaSession media = call.media();
-        String leg = media.endpoint(Side.CALLER).legId();
-        Optional<LegAudioConfig> agreed = media.audio(Side.CALLER)
-                .flatMap(a -> a.config(call.context().codecs(), media.fromPhone(Side.CALLER), leg + "@switchboard"));
+        Optional<LegAudioConfig> agreed = call.legAudio(Side.CALLER);
         if (agreed.isEmpty()) {
             LOG.info("Call {}: no settings for the caller's audio {}", call.id, media.audio(Side.CALLER).orElse(null));
             return false;

@@ -91,8 +91,7 @@ final class Transcoding {
     private void connect() {
         Map<Side, LegAudioConfig> wanted = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            Optional<LegAudioConfig> config = call.media().audio(side).flatMap(a -> a.config(call.context().codecs(),
-                    call.media().fromPhone(side), call.media().endpoint(side).legId() + "@switchboard"));
+            Optional<LegAudioConfig> config = call.legAudio(side);
             if (config.isEmpty()) {
                 LOG.info("Call {}: no settings to transcode {}'s audio {}: relayed", call.id, side,
                         call.media().audio(side).orElse(null));
